@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Mailer } from '../infra/mailer.js';
+import { createCaseRecordActivities } from './case-records.js';
+import { createNotificationActivities } from './notifications.js';
+
+export function createActivities(deps: { db: Kysely<Database>; mailer: Mailer; mailFrom: string; publicBaseUrl: string }) {
+  return {
+    ...createCaseRecordActivities(deps.db),
+    ...createNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl }),
+  };
+}

@@ -1,0 +1,33 @@
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from './authentication.js';
+import type { ApiDependencies } from './dependencies.js';
+import { openApiDocument } from './openapi.js';
+import { HttpProblem, problemHandler } from './problem.js';
+import { caseRoutes } from './routes/cases.js';
+import { healthRoutes } from './routes/health.js';
+import { taskRoutes } from './routes/tasks.js';
+
+export function createApp(dependencies: ApiDependencies): express.Express {
+  const { config, db, keys, logger } = dependencies;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url === '/healthz' } }));
+  app.use(express.json({ limit: '1mb' }));
+
+  app.use(healthRoutes(dependencies));
+  const document = openApiDocument(config.publicBaseUrl);
+  app.get('/v1/openapi.json', (_request, response) => {
+    response.json(document);
+  });
+
+  app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
+  app.use('/v1/cases', caseRoutes(dependencies));
+  app.use('/v1/tasks', taskRoutes(dependencies));
+
+  app.use((request) => {
+    throw new HttpProblem(404, 'Not found', `Nothing at ${request.method} ${request.path}`);
+  });
+  app.use(problemHandler(logger));
+  return app;
+}

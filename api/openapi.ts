@@ -1,0 +1,111 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { answerSchemas } from '../domain/answers.js';
+import { caseRequestSchema } from '../domain/case-request.js';
+import { caseListQuery } from './routes/cases.js';
+import { taskListQuery } from './routes/tasks.js';
+
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+});
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problem } },
+});
+
+const jsonResponse = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).loose() } } });
+
+const commonProblems = {
+  400: problemResponse('Invalid request: `errors` names each field'),
+  401: problemResponse('No valid bearer token'),
+};
+
+/** The OpenAPI document, generated from the same zod schemas that validate requests. */
+export function openApiDocument(serverUrl: string) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const taskId = z.object({ id: z.string() });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases',
+    summary: 'An employer submits a cross-border apprenticeship request',
+    request: {
+      headers: z.object({ 'Idempotency-Key': z.string().min(1).max(200).optional() }),
+      body: { content: { 'application/json': { schema: caseRequestSchema } } },
+    },
+    responses: {
+      201: jsonResponse('The case, started'),
+      200: jsonResponse('The case already started with this Idempotency-Key'),
+      ...commonProblems,
+      403: problemResponse('The caller is not an employer'),
+      422: problemResponse('The Idempotency-Key was used for a different request'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases',
+    summary: 'The cases the caller takes part in',
+    request: { query: caseListQuery },
+    responses: { 200: jsonResponse('Cases, newest first'), ...commonProblems },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}',
+    summary: "A case: its state, whose turn it is, every answer so far",
+    request: { params: z.object({ id: z.uuid() }) },
+    responses: { 200: jsonResponse('The case'), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/tasks',
+    summary: "The inbox of the caller's organisation",
+    request: { query: taskListQuery },
+    responses: { 200: jsonResponse('Tasks, oldest first'), ...commonProblems },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/tasks/{id}',
+    summary: 'A task; a decision task shows the opinions and the enrolment answer',
+    request: { params: taskId },
+    responses: {
+      200: jsonResponse('The task'),
+      401: commonProblems[401],
+      403: problemResponse("Another organisation's task"),
+      404: problemResponse('No such task'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/tasks/{id}/complete',
+    summary: 'Answer a task: an opinion, an enrolment confirmation or the decision',
+    request: {
+      params: taskId,
+      body: {
+        content: {
+          'application/json': { schema: z.union([answerSchemas.opinion, answerSchemas.enrolment, answerSchemas.decision]) },
+        },
+      },
+    },
+    responses: {
+      200: jsonResponse('The completed task'),
+      ...commonProblems,
+      403: problemResponse("Another organisation's task"),
+      404: problemResponse('No such task'),
+      409: problemResponse('The task is no longer open'),
+    },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Cross-border apprenticeship API', version: '1' },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+  });
+}

@@ -1,0 +1,37 @@
+import type { CaseListRow, TaskListRow } from '../db/case-queries.js';
+import { caseReference } from '../domain/case-reference.js';
+import type { CaseRequest } from '../domain/case-request.js';
+
+/** A case as listed: its state and whose turn it is. */
+export function caseSummary(row: CaseListRow) {
+  const request = row.request as CaseRequest;
+  return {
+    id: row.id,
+    reference: caseReference(row.id),
+    status: row.status,
+    waitingOn: row.waiting_on,
+    tradeCode: row.trade_code,
+    employer: { id: row.employer_organisation_id, name: row.employer_name },
+    apprentice: { givenName: request.apprentice.givenName, familyName: request.apprentice.familyName },
+    startDate: request.startDate,
+    submittedAt: row.submitted_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+  };
+}
+
+/** A task and, once given, its answer. */
+export function taskSummary(row: TaskListRow) {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    kind: row.kind,
+    party: row.party,
+    organisation: { id: row.organisation_id, name: row.organisation_name },
+    status: row.status,
+    answer: row.outcome ? { outcome: row.outcome, reasons: row.reasons } : null,
+    completedBy: row.completed_by,
+    createdAt: row.created_at.toISOString(),
+    completedAt: row.completed_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const isoDate = z.iso.date();
+
+export const residenceCountries = ['LU', 'DE', 'BE', 'FR'] as const;
+
+/** What the employer submits: the request for the minister's prior authorisation. */
+export const caseRequestSchema = z
+  .object({
+    apprentice: z.object({
+      givenName: z.string().trim().min(1).max(200),
+      familyName: z.string().trim().min(1).max(200),
+      birthDate: isoDate,
+      residenceCountry: z.enum(residenceCountries),
+      admRegistrationNumber: z.string().trim().min(1).max(50).optional(),
+      email: z.email().optional(),
+    }),
+    tradeCode: z.string().trim().min(1).max(50),
+    foreignSchool: z.object({
+      organisationId: z.string().trim().min(1),
+      programme: z.string().trim().min(1).max(300),
+    }),
+    tutor: z.object({
+      name: z.string().trim().min(1).max(200),
+      email: z.email().optional(),
+    }),
+    startDate: isoDate,
+    durationMonths: z.number().int().min(6).max(60),
+    weeklyRhythm: z.object({
+      schoolDays: z.number().min(0).max(5),
+      companyDays: z.number().min(0).max(5),
+    }),
+    proposedMonthlyAllowanceCents: z.number().int().positive(),
+  })
+  .strict();
+
+export type CaseRequest = z.infer<typeof caseRequestSchema>;

@@ -1,0 +1,4 @@
+/** A message to send; `key` makes its delivery happen once however often it is retried. */
+export type Notification =
+  | { key: string; kind: 'task_opened'; taskId: string }
+  | { key: string; kind: 'case_decided'; caseId: string };

@@ -1,0 +1,26 @@
+/** The organisations that take part in a case. */
+export const organisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** The parties that answer a task, in a case's routing. */
+export const reviewParties = ['adem', 'chamber', 'foreign_school'] as const;
+export type ReviewParty = (typeof reviewParties)[number];
+export type PartyKind = ReviewParty | 'ministry' | 'employer';
+
+export const taskKinds = ['opinion', 'enrolment', 'decision'] as const;
+export type TaskKind = (typeof taskKinds)[number];
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+export const caseStatuses = ['in_review', 'awaiting_decision', 'authorised', 'refused'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** ADEM and the chamber give an opinion, the school confirms the enrolment, the ministry decides. */
+export const taskKindOf: Record<Exclude<PartyKind, 'employer'>, TaskKind> = {
+  adem: 'opinion',
+  chamber: 'opinion',
+  foreign_school: 'enrolment',
+  ministry: 'decision',
+};
+
+/** Which organisation answers for each party in one case. */
+export type Participants = Record<Exclude<PartyKind, 'employer'>, string> & { employer: string };

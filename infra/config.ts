@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A duration such as `500ms`, `30s`, `5m`, `2h`, `1d`, in milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 500ms, 30s, 5m, 2h or 1d')
+  .transform((text) => {
+    const [, amount, unit] = /^(\d+)(ms|s|m|h|d)$/.exec(text)!;
+    const unitMs = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit as 'ms'];
+    return Number(amount) * unitMs;
+  });
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+/**
+ * Every setting the processes read, validated once at start-up. Unset optional
+ * services (DATABASE_URL, TEMPORAL_ADDRESS, SMTP_URL, AUTH_JWKS_URL) mean "start the
+ * embedded development one".
+ */
+export const configSchema = z.object({
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: z.url().optional(),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('cases'),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Cross-border apprenticeship <no-reply@apprenticeship.example.lu>'),
+  MAIL_SINK_SMTP_PORT: port.default(1025),
+  MAIL_SINK_HTTP_PORT: port.default(8025),
+  MAIL_RETRY_INITIAL_INTERVAL: duration.default(2_000),
+  MAIL_RETRY_MAXIMUM_INTERVAL: duration.default(300_000),
+
+  PORT: port.default(3000),
+  PUBLIC_BASE_URL: z.url().optional(),
+
+  AUTH_ISSUER: z.string().min(1).default('urn:cross-border-apprenticeship:dev-issuer'),
+  AUTH_AUDIENCE: z.string().min(1).default('cross-border-apprenticeship'),
+  AUTH_JWKS_URL: z.url().optional(),
+
+  ADEM_ORGANISATION_ID: z.string().min(1).default('adem'),
+  MINISTRY_ORGANISATION_ID: z.string().min(1).default('menje-fp'),
+});
+
+export type Config = z.infer<typeof configSchema> & { publicBaseUrl: string; dataDir: string };
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from the environment; fails fast naming each bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  return {
+    ...config,
+    dataDir: path.resolve(config.DATA_DIR),
+    publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+  };
+}

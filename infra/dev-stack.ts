@@ -1,0 +1,84 @@
+import { createDatabase } from '../db/database.js';
+import { demoUsers, seedDemoData } from '../db/demo-data.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { startApi } from './api-server.js';
+import { loadConfig, type Config } from './config.js';
+import { loadDevIssuer } from './dev-issuer.js';
+import { createLogger } from './logger.js';
+import { startMailSink } from './mail-sink.js';
+import { startEmbeddedPostgres } from './postgres.js';
+import { startTemporalDevServer } from './temporal-dev-server.js';
+import { startWorker } from './worker.js';
+
+/**
+ * `npm start`: the whole stack in one process tree for development. Every service not
+ * given in the environment is started here, its data under DATA_DIR.
+ */
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL, 'dev-stack');
+const stops: (() => Promise<void>)[] = [];
+
+async function start(): Promise<void> {
+  const postgres = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_POSTGRES_PORT });
+  if (postgres) stops.push(postgres.stop);
+  const temporal = config.TEMPORAL_ADDRESS
+    ? undefined
+    : await startTemporalDevServer({ dataDir: config.dataDir, port: config.TEMPORAL_DEV_PORT, uiPort: config.TEMPORAL_UI_PORT, namespace: config.TEMPORAL_NAMESPACE });
+  if (temporal) stops.push(temporal.stop);
+  const mail = config.SMTP_URL ? undefined : await startMailSink({ smtpPort: config.MAIL_SINK_SMTP_PORT, httpPort: config.MAIL_SINK_HTTP_PORT });
+  if (mail) stops.push(mail.stop);
+
+  const services: Config = {
+    ...config,
+    DATABASE_URL: config.DATABASE_URL ?? postgres!.url,
+    TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS ?? temporal!.address,
+    SMTP_URL: config.SMTP_URL ?? mail!.smtpUrl,
+  };
+  const db = createDatabase(services.DATABASE_URL!, 2);
+  await migrateToLatest(db);
+  await seedDemoData(db);
+  await db.destroy();
+
+  const worker = await startWorker(services);
+  stops.push(worker.stop);
+  const api = await startApi(services, logger);
+  stops.push(api.stop);
+
+  const lines = [
+    '',
+    'The cross-border apprenticeship stack is running.',
+    `  API:               ${api.url}/v1`,
+    `  OpenAPI document:  ${api.url}/v1/openapi.json`,
+    `  Health:            ${api.url}/readyz`,
+    `  Temporal Web UI:   ${temporal?.uiUrl ?? `(external Temporal at ${services.TEMPORAL_ADDRESS})`}`,
+    `  Mail sink:         ${mail ? `${mail.httpUrl}/messages (SMTP ${mail.smtpUrl})` : `(external SMTP ${services.SMTP_URL})`}`,
+  ];
+  if (!config.AUTH_JWKS_URL) {
+    const issuer = await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
+    lines.push('', 'Bearer tokens of the demo users (valid 30 days):');
+    for (const user of demoUsers) lines.push(`  ${user.id.padEnd(18)} (${user.organisation_id}): ${await issuer.issueToken(user.id)}`);
+  }
+  lines.push('', 'Press Ctrl-C to stop; the data stays in ' + config.dataDir, '');
+  console.log(lines.join('\n'));
+}
+
+async function stop(): Promise<void> {
+  for (const stopOne of stops.reverse()) {
+    await stopOne().catch((error: unknown) => logger.error({ err: error }, 'stopping a service failed'));
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log('\nStopping…');
+    void stop().then(() => process.exit(0));
+  });
+}
+
+try {
+  await start();
+} catch (error) {
+  logger.error({ err: error }, 'the stack could not start');
+  await stop();
+  process.exit(1);
+}
