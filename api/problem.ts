@@ -26,8 +26,18 @@ export function invalidRequest(errors: FieldProblem[], detail = 'The request has
 
 export function fromZodError(error: z.ZodError): HttpProblem {
   return invalidRequest(
-    error.issues.map((issue) => ({ pointer: `#/${issue.path.join('/')}`, detail: issue.message })),
+    error.issues.flatMap((issue) =>
+      // An unknown field is reported at its own place, not at the object holding it.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ pointer: pointerOf([...issue.path, key]), detail: 'This field is not allowed' }))
+        : [{ pointer: pointerOf(issue.path), detail: issue.message }],
+    ),
   );
+}
+
+/** An RFC 6901 JSON pointer as a URI fragment, as RFC 9457's examples use. */
+export function pointerOf(path: readonly PropertyKey[]): string {
+  return `#/${path.map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
 }
 
 /** Parses `value` with `schema`, or throws a field-level 400. */

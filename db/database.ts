@@ -6,7 +6,9 @@ import type { Database } from './schema.js';
 pg.types.setTypeParser(1082, (value) => value);
 
 export function createDatabase(connectionString: string, max = 10): Kysely<Database> {
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max }) }),
-  });
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server ends (restart, shutdown) is dropped from the pool and
+  // replaced on next use; without a listener the pool's 'error' event would end the process.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

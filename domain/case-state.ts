@@ -35,7 +35,7 @@ export type RejectionReason = 'TaskNotFound' | 'WrongParty' | 'TaskNotOpen' | 'I
 export interface Rejection {
   reason: RejectionReason;
   message: string;
-  fields?: { path: string; message: string }[];
+  fields?: { path: PropertyKey[]; message: string }[];
 }
 
 /** What the query side shows of the process at one point: written only if newer than what it has. */
@@ -79,7 +79,7 @@ export class CaseReview {
       return {
         reason: 'InvalidAnswer',
         message: 'The answer is not valid for this task',
-        fields: parsed.error.issues.map((issue) => ({ path: issue.path.join('/'), message: issue.message })),
+        fields: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
       };
     }
     return undefined;

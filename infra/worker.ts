@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { createDatabase } from '../db/database.js';
 import type { Config } from './config.js';
@@ -22,8 +22,15 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+let runtimeInstalled = false;
+
 /** The one worker: the case workflows and every activity, on the configured task queue. */
 export async function startWorker(config: Config, workflowBundle?: { codePath: string }): Promise<RunningWorker> {
+  if (!runtimeInstalled) {
+    // The SDK's own info lines (bundling, state changes) drown the application's.
+    Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN') });
+    runtimeInstalled = true;
+  }
   const db = createDatabase(requireSetting(config, 'DATABASE_URL'));
   const mailer = createMailer(requireSetting(config, 'SMTP_URL'));
   const connection = await NativeConnection.connect({ address: requireSetting(config, 'TEMPORAL_ADDRESS') });

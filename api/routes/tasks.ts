@@ -9,7 +9,7 @@ import { taskKinds } from '../../domain/parties.js';
 import { completeTaskUpdate } from '../../workflows/case-workflow.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
-import { HttpProblem, invalidRequest, parseOr400 } from '../problem.js';
+import { HttpProblem, invalidRequest, parseOr400, pointerOf } from '../problem.js';
 import { caseSummary, taskSummary } from '../views.js';
 
 export const taskListQuery = z.object({
@@ -88,8 +88,8 @@ function asProblem(error: unknown): unknown {
     case 'TaskNotOpen':
       return new HttpProblem(409, 'Task not open', failure.message);
     case 'InvalidAnswer': {
-      const fields = (failure.details?.[0] ?? []) as { path: string; message: string }[];
-      return invalidRequest(fields.map((f) => ({ pointer: `#/${f.path}`, detail: f.message })));
+      const fields = (failure.details?.[0] ?? []) as { path: PropertyKey[]; message: string }[];
+      return invalidRequest(fields.map((f) => ({ pointer: pointerOf(f.path), detail: f.message })));
     }
     default:
       return error;

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as cases from './0001_cases.js';
+
+/** Every migration, in order; a new one is added here under a name that sorts after the last. */
+export const migrations: Record<string, Migration> = {
+  '0001_cases': cases,
+};
