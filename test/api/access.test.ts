@@ -1,0 +1,61 @@
+import { SignJWT, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDevIssuer } from '../../infra/dev-issuer.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+let caseId: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  caseId = (await stack.submit()).id;
+});
+afterAll(() => stack.stop());
+
+describe('who may see and do what', () => {
+  it('answers 401 without a token, with a forged one, an expired one, or one for an unknown user', async () => {
+    const { config, parties } = stack;
+    const noToken = await stack.request(undefined, 'GET', '/v1/cases');
+    expect(noToken.status).toBe(401);
+    expect(noToken.headers.get('www-authenticate')).toBe('Bearer');
+
+    const { privateKey } = await generateKeyPair('ES256');
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'dev-issuer' })
+      .setSubject(parties.ministry.userId)
+      .setIssuer(config.AUTH_ISSUER)
+      .setAudience(config.AUTH_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const issuer = await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
+    for (const token of [forged, await issuer.issueToken(parties.ministry.userId, '-1m'), await issuer.issueToken('nobody-at-all'), 'not-a-jwt']) {
+      const reply = await stack.request({ ...parties.ministry, token }, 'GET', `/v1/cases/${caseId}`);
+      expect(reply.status).toBe(401);
+      expect(reply.body.title).toBe('Unauthorised');
+    }
+  });
+
+  it('hides an employer’s case from another employer', async () => {
+    const { parties } = stack;
+    expect((await stack.request(parties.otherEmployer, 'GET', `/v1/cases/${caseId}`)).status).toBe(404);
+    const list = await stack.request(parties.otherEmployer, 'GET', '/v1/cases');
+    expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    expect((await stack.request(parties.employer, 'GET', `/v1/cases/${caseId}`)).status).toBe(200);
+  });
+
+  it('shows a reviewer the cases it has a task in, and the ministry every case', async () => {
+    const { parties } = stack;
+    const ademList = await stack.request(parties.adem, 'GET', '/v1/cases');
+    expect(ademList.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
+    // The ministry has no task yet, and still sees the case.
+    expect((await stack.request(parties.ministry, 'GET', `/v1/cases/${caseId}`)).status).toBe(200);
+  });
+
+  it('lets only an employer submit a request', async () => {
+    const reply = await stack.request(stack.parties.adem, 'POST', '/v1/cases', stack.caseRequest());
+    expect(reply.status).toBe(403);
+  });
+
+  it('answers 404, not 500, for a case id that is not a uuid', async () => {
+    expect((await stack.request(stack.parties.employer, 'GET', '/v1/cases/not-a-uuid')).status).toBe(404);
+  });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack.stop());
+
+describe('submitting a request', () => {
+  it('starts one case for one Idempotency-Key, even when sent twice at once', async () => {
+    const { parties } = stack;
+    const key = `submission-${Date.now()}`;
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => stack.request(parties.employer, 'POST', '/v1/cases', stack.caseRequest(), { 'Idempotency-Key': key })),
+    );
+    for (const reply of replies) expect([200, 201]).toContain(reply.status);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    const rows = await stack.db.selectFrom('cases').select('id').where('idempotency_key', '=', key).execute();
+    expect(rows).toHaveLength(1);
+    const again = await stack.request(parties.employer, 'POST', '/v1/cases', stack.caseRequest(), { 'Idempotency-Key': key });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(replies[0]!.body.id);
+    expect(again.headers.get('location')).toBe(`/v1/cases/${again.body.id}`);
+  });
+
+  it('refuses an Idempotency-Key reused for a different request with 422', async () => {
+    const key = `reuse-${Date.now()}`;
+    const first = await stack.request(stack.parties.employer, 'POST', '/v1/cases', stack.caseRequest(), { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    const other = await stack.request(stack.parties.employer, 'POST', '/v1/cases', stack.caseRequest({ startDate: '2027-10-01' }), {
+      'Idempotency-Key': key,
+    });
+    expect(other.status).toBe(422);
+  });
+
+  it('reports every wrong field at once, unknown trade and school included, and starts nothing', async () => {
+    const before = await stack.db.selectFrom('cases').select('id').where('employer_organisation_id', '=', stack.parties.employer.organisationId).execute();
+    const bad = stack.caseRequest({ durationMonths: 2, startDate: '2027-02-30' });
+    const reply = await stack.request(stack.parties.employer, 'POST', '/v1/cases', {
+      ...bad,
+      apprentice: { ...bad.apprentice, residenceCountry: 'IT', birthDate: undefined },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(
+      ['#/apprentice/birthDate', '#/apprentice/residenceCountry', '#/durationMonths', '#/startDate'].sort(),
+    );
+
+    const unknown = await stack.request(stack.parties.employer, 'POST', '/v1/cases', stack.caseRequest({
+      tradeCode: 'NO-SUCH-TRADE',
+      foreignSchool: { organisationId: stack.parties.adem.organisationId, programme: 'x' },
+    }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['#/foreignSchool/organisationId', '#/tradeCode']);
+
+    const after = await stack.db.selectFrom('cases').select('id').where('employer_organisation_id', '=', stack.parties.employer.organisationId).execute();
+    expect(after.length).toBe(before.length);
+  });
+});

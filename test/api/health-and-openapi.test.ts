@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack.stop());
+
+describe('health and the API description', () => {
+  it('reports the process up and Postgres, Temporal and SMTP reachable', async () => {
+    expect((await stack.request(undefined, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await stack.request(undefined, 'GET', '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toEqual({ postgres: 'up', temporal: 'up', smtp: 'up' });
+  });
+
+  it('serves an OpenAPI 3.1 document generated from the request schemas', async () => {
+    const { body, status } = await stack.request(undefined, 'GET', '/v1/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual(['/v1/cases', '/v1/cases/{id}', '/v1/tasks', '/v1/tasks/{id}', '/v1/tasks/{id}/complete']);
+    const submission = body.paths['/v1/cases'].post.requestBody.content['application/json'].schema;
+    expect(submission.required).toEqual(expect.arrayContaining(['apprentice', 'tradeCode', 'foreignSchool', 'startDate']));
+    expect(submission.properties.apprentice.properties.residenceCountry.enum).toEqual(['LU', 'DE', 'BE', 'FR']);
+  });
+
+  it('answers an unknown path with a problem document', async () => {
+    const reply = await stack.request(stack.parties.employer, 'GET', '/v1/nothing');
+    expect(reply.status).toBe(404);
+    expect(reply.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
