@@ -6,6 +6,7 @@ import { openApiDocument } from './openapi.js';
 import { HttpProblem, problemHandler } from './problem.js';
 import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
+import { referenceRoutes } from './routes/reference.js';
 import { taskRoutes } from './routes/tasks.js';
 
 export function createApp(dependencies: ApiDependencies): express.Express {
@@ -24,6 +25,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskRoutes(dependencies));
+  app.use('/v1/reference', referenceRoutes(dependencies));
 
   app.use((request) => {
     throw new HttpProblem(404, 'Not found', `Nothing at ${request.method} ${request.path}`);

@@ -2,7 +2,9 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import { answerSchemas } from '../domain/answers.js';
 import { caseRequestSchema } from '../domain/case-request.js';
+import { referenceTables } from '../domain/reference-data.js';
 import { caseListQuery } from './routes/cases.js';
+import { inForceQuery, referenceTableParam } from './routes/reference.js';
 import { taskListQuery } from './routes/tasks.js';
 
 const problem = z.object({
@@ -99,6 +101,54 @@ export function openApiDocument(serverUrl: string) {
       403: problemResponse("Another organisation's task"),
       404: problemResponse('No such task'),
       409: problemResponse('The task is no longer open'),
+    },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/reference',
+    summary: 'Every reference table, with the version in force on a date (default: today in Luxembourg)',
+    request: { query: inForceQuery },
+    responses: { 200: jsonResponse('The tables'), ...commonProblems },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/reference/{table}',
+    summary: 'The version of a table in force on a date, with its rows and legal reference',
+    request: { params: referenceTableParam, query: inForceQuery },
+    responses: { 200: jsonResponse('The version in force'), ...commonProblems, 404: problemResponse('No such table, or none in force') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/reference/{table}/versions',
+    summary: 'Every published version of a table, newest first',
+    request: { params: referenceTableParam },
+    responses: { 200: jsonResponse('The versions'), 401: commonProblems[401], 404: problemResponse('No such table') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/reference/{table}/versions',
+    summary: 'The ministry publishes a new version of a table; the version before it is closed, never edited',
+    request: {
+      params: referenceTableParam,
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({
+              validFrom: z.iso.date(),
+              legalReference: z.string(),
+              sample: z.boolean().optional(),
+              rows: z.array(z.union(Object.values(referenceTables))).describe('Rows of the table named in the path'),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      201: jsonResponse('The published version'),
+      ...commonProblems,
+      403: problemResponse('Only the ministry publishes reference data'),
+      409: problemResponse('A version starting on or after this date exists'),
     },
   });
 

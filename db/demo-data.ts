@@ -1,20 +1,27 @@
 import type { Kysely } from 'kysely';
+import { publishReferenceVersion } from './reference-store.js';
 import type { Database, NewOrganisation, NewUser } from './schema.js';
+import { sampleReferenceData } from './seeds/reference-data.js';
 
 /**
  * Sample organisations, users and trades for trying the stack: invented names and
  * addresses in the shape of the real parties. Inserted once; a restart keeps them.
  */
 export const demoOrganisations: NewOrganisation[] = [
-  { id: 'adem', kind: 'adem', name: 'ADEM – Orientation professionnelle', email: 'op@adem.example.lu', language: 'fr', country: 'LU' },
-  { id: 'menje-fp', kind: 'ministry', name: 'MENJE – Service de la formation professionnelle', email: 'fp@menje.example.lu', language: 'fr', country: 'LU' },
-  { id: 'chambre-des-metiers', kind: 'chamber', name: 'Chambre des Métiers', email: 'apprentissage@cdm.example.lu', language: 'de', country: 'LU' },
-  { id: 'chambre-de-commerce', kind: 'chamber', name: 'Chambre de Commerce', email: 'formation@cc.example.lu', language: 'fr', country: 'LU' },
-  { id: 'lycee-thionville', kind: 'foreign_school', name: 'Lycée professionnel Sainte-Anne, Thionville', email: 'scolarite@lycee-thionville.example.fr', language: 'fr', country: 'FR' },
-  { id: 'bbs-trier', kind: 'foreign_school', name: 'Berufsbildende Schule Gewerbe und Technik, Trier', email: 'sekretariat@bbs-trier.example.de', language: 'de', country: 'DE' },
-  { id: 'ipea-arlon', kind: 'foreign_school', name: 'Institut provincial d’enseignement, Arlon', email: 'direction@ipea-arlon.example.be', language: 'fr', country: 'BE' },
-  { id: 'boulangerie-schmit', kind: 'employer', name: 'Boulangerie Schmit S.à r.l.', email: 'rh@schmit.example.lu', language: 'en', country: 'LU' },
-  { id: 'elektro-weber', kind: 'employer', name: 'Elektro Weber S.A.', email: 'personal@weber.example.lu', language: 'de', country: 'LU' },
+  { id: 'adem', kind: 'adem', name: 'ADEM – Orientation professionnelle', email: 'op@adem.example.lu', language: 'fr', country: 'LU', region: null },
+  { id: 'menje-fp', kind: 'ministry', name: 'MENJE – Service de la formation professionnelle', email: 'fp@menje.example.lu', language: 'fr', country: 'LU', region: null },
+  { id: 'chambre-des-metiers', kind: 'chamber', name: 'Chambre des Métiers', email: 'apprentissage@cdm.example.lu', language: 'de', country: 'LU', region: null },
+  { id: 'chambre-de-commerce', kind: 'chamber', name: 'Chambre de Commerce', email: 'formation@cc.example.lu', language: 'fr', country: 'LU', region: null },
+  { id: 'lycee-thionville', kind: 'foreign_school', name: 'Lycée professionnel Sainte-Anne, Thionville', email: 'scolarite@lycee-thionville.example.fr', language: 'fr', country: 'FR', region: 'Grand Est' },
+  { id: 'bbs-trier', kind: 'foreign_school', name: 'Berufsbildende Schule Gewerbe und Technik, Trier', email: 'sekretariat@bbs-trier.example.de', language: 'de', country: 'DE', region: 'Rheinland-Pfalz' },
+  { id: 'ipea-arlon', kind: 'foreign_school', name: 'Institut provincial d’enseignement, Arlon', email: 'direction@ipea-arlon.example.be', language: 'fr', country: 'BE', region: 'Wallonie' },
+  { id: 'chambre-agriculture', kind: 'chamber', name: "Chambre d'Agriculture", email: 'formation@cag.example.lu', language: 'fr', country: 'LU', region: null },
+  // In North Rhine-Westphalia: no cross-border agreement covers its region.
+  { id: 'berufskolleg-aachen', kind: 'foreign_school', name: 'Berufskolleg für Technik, Aachen', email: 'sekretariat@bk-aachen.example.de', language: 'de', country: 'DE', region: 'Nordrhein-Westfalen' },
+  { id: 'boulangerie-schmit', kind: 'employer', name: 'Boulangerie Schmit S.à r.l.', email: 'rh@schmit.example.lu', language: 'en', country: 'LU', region: null },
+  { id: 'elektro-weber', kind: 'employer', name: 'Elektro Weber S.A.', email: 'personal@weber.example.lu', language: 'de', country: 'LU', region: null },
+  // Holds no right to train: every request it submits is refused at the door.
+  { id: 'transports-kayl', kind: 'employer', name: 'Transports Kayl S.à r.l.', email: 'rh@kayl.example.lu', language: 'fr', country: 'LU', region: null },
 ];
 
 export const demoUsers: NewUser[] = [
@@ -26,19 +33,19 @@ export const demoUsers: NewUser[] = [
   { id: 'claire.thionville', organisation_id: 'lycee-thionville', name: 'Claire Martin', email: 'claire.martin@lycee-thionville.example.fr', language: 'fr' },
   { id: 'jonas.trier', organisation_id: 'bbs-trier', name: 'Jonas Becker', email: 'jonas.becker@bbs-trier.example.de', language: 'de' },
   { id: 'luc.arlon', organisation_id: 'ipea-arlon', name: 'Luc Dubois', email: 'luc.dubois@ipea-arlon.example.be', language: 'fr' },
+  { id: 'sophie.kayl', organisation_id: 'transports-kayl', name: 'Sophie Kayl', email: 'sophie@kayl.example.lu', language: 'fr' },
   { id: 'paul.menje', organisation_id: 'menje-fp', name: 'Paul Reding', email: 'paul.reding@menje.example.lu', language: 'en' },
 ];
 
-const demoTrades = [
-  { code: 'DAP-BOULANGER', name_fr: 'Boulanger-pâtissier (DAP)', name_de: 'Bäcker-Konditor (DAP)', name_en: 'Baker-confectioner (DAP)', chamber_organisation_id: 'chambre-des-metiers' },
-  { code: 'DAP-ELECTRICIEN', name_fr: 'Électricien (DAP)', name_de: 'Elektriker (DAP)', name_en: 'Electrician (DAP)', chamber_organisation_id: 'chambre-des-metiers' },
-  { code: 'DAP-LOGISTICIEN', name_fr: 'Agent logistique (DAP)', name_de: 'Logistikfachkraft (DAP)', name_en: 'Logistics agent (DAP)', chamber_organisation_id: 'chambre-de-commerce' },
-];
 
 export async function seedDemoData(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('organisations').values(demoOrganisations).onConflict((c) => c.column('id').doNothing()).execute();
     await trx.insertInto('users').values(demoUsers).onConflict((c) => c.column('id').doNothing()).execute();
-    await trx.insertInto('trades').values(demoTrades).onConflict((c) => c.column('code').doNothing()).execute();
   });
+  // Sample reference tables, for the tables nobody has published yet.
+  const published = new Set((await db.selectFrom('reference_versions').select('table_name').distinct().execute()).map((r) => r.table_name));
+  for (const version of sampleReferenceData.filter((v) => !published.has(v.table))) {
+    await publishReferenceVersion(db, { ...version, sample: true, publishedBy: null });
+  }
 }

@@ -12,6 +12,7 @@ export interface OrganisationTable {
   email: string;
   language: Language;
   country: string | null;
+  region: string | null;
   created_at: CreatedAt;
 }
 
@@ -22,14 +23,6 @@ export interface UserTable {
   email: string;
   language: Language;
   created_at: CreatedAt;
-}
-
-export interface TradeTable {
-  code: string;
-  name_fr: string;
-  name_de: string;
-  name_en: string;
-  chamber_organisation_id: string | null;
 }
 
 export interface CaseTable {
@@ -48,6 +41,7 @@ export interface CaseTable {
   submitted_at: ColumnType<Date, Date | string, never>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
   decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  eligibility: ColumnType<unknown, string | null, string | null>;
 }
 
 export interface TaskTable {
@@ -62,6 +56,7 @@ export interface TaskTable {
   completed_by: string | null;
   created_at: ColumnType<Date, Date | string, never>;
   completed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  due_on: string | null;
 }
 
 export interface EventTable {
@@ -76,6 +71,18 @@ export interface EventTable {
   data: Json<Record<string, unknown>>;
 }
 
+export interface ReferenceVersionTable {
+  id: Generated<string>;
+  table_name: string;
+  valid_from: string;
+  valid_to: string | null;
+  legal_reference: string;
+  sample: boolean;
+  rows: Json<unknown[]>;
+  published_by: string | null;
+  published_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface MailDeliveryTable {
   key: string;
   recipient: string;
@@ -85,7 +92,7 @@ export interface MailDeliveryTable {
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
-  trades: TradeTable;
+  reference_versions: ReferenceVersionTable;
   cases: CaseTable;
   tasks: TaskTable;
   events: EventTable;

@@ -26,22 +26,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema
-    .createTable('trades')
-    .addColumn('code', 'text', (c) => c.primaryKey())
-    .addColumn('name_fr', 'text', (c) => c.notNull())
-    .addColumn('name_de', 'text', (c) => c.notNull())
-    .addColumn('name_en', 'text', (c) => c.notNull())
-    .addColumn('chamber_organisation_id', 'text', (c) => c.references('organisations.id'))
-    .execute();
-
-  await db.schema
     .createTable('cases')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('workflow_id', 'text', (c) => c.notNull().unique())
     .addColumn('employer_organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
     .addColumn('submitted_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('idempotency_key', 'text')
-    .addColumn('trade_code', 'text', (c) => c.notNull().references('trades.code'))
+    .addColumn('trade_code', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('waiting_on', sql`text[]`, (c) => c.notNull())
     .addColumn('request', 'jsonb', (c) => c.notNull())
@@ -100,7 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['mail_deliveries', 'events', 'tasks', 'cases', 'trades', 'users', 'organisations']) {
+  for (const table of ['mail_deliveries', 'events', 'tasks', 'cases', 'users', 'organisations']) {
     await db.schema.dropTable(table).execute();
   }
   await sql`drop function events_append_only`.execute(db);

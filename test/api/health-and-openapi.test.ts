@@ -19,7 +19,16 @@ describe('health and the API description', () => {
     const { body, status } = await stack.request(undefined, 'GET', '/v1/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/v1/cases', '/v1/cases/{id}', '/v1/tasks', '/v1/tasks/{id}', '/v1/tasks/{id}/complete']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/v1/cases',
+      '/v1/cases/{id}',
+      '/v1/reference',
+      '/v1/reference/{table}',
+      '/v1/reference/{table}/versions',
+      '/v1/tasks',
+      '/v1/tasks/{id}',
+      '/v1/tasks/{id}/complete',
+    ]);
     const submission = body.paths['/v1/cases'].post.requestBody.content['application/json'].schema;
     expect(submission.required).toEqual(expect.arrayContaining(['apprentice', 'tradeCode', 'foreignSchool', 'startDate']));
     expect(submission.properties.apprentice.properties.residenceCountry.enum).toEqual(['LU', 'DE', 'BE', 'FR']);

@@ -1,0 +1,96 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { publishReferenceVersion, referenceVersions, VersionConflict, type PublishedVersion } from '../../db/reference-store.js';
+import { luxembourgDate } from '../../domain/luxembourg-date.js';
+import { referenceTableNames, referenceTables, versionInForce, type ReferenceTableName } from '../../domain/reference-data.js';
+import { callerOf } from '../authentication.js';
+import type { ApiDependencies } from '../dependencies.js';
+import { HttpProblem, parseOr400 } from '../problem.js';
+
+export const referenceTableParam = z.object({ table: z.enum(referenceTableNames as [ReferenceTableName, ...ReferenceTableName[]]) });
+export const inForceQuery = z.object({ on: z.iso.date().optional() });
+
+/** What a ministry user sends to publish a new version of a table. */
+export function publicationSchema(table: ReferenceTableName) {
+  return z
+    .object({
+      validFrom: z.iso.date(),
+      legalReference: z.string().trim().min(3).max(1_000),
+      sample: z.boolean().default(false),
+      rows: z.array(referenceTables[table]).min(1),
+    })
+    .strict();
+}
+
+/** Rows that would make a lookup ambiguous: two trades with one code, two agreements with one code. */
+const keyOf: Partial<Record<ReferenceTableName, (row: any) => string>> = {
+  trades: (row) => row.code,
+  agreements: (row) => row.code,
+};
+
+function summary(version: PublishedVersion) {
+  const { rows, ...rest } = version;
+  return { ...rest, rowCount: rows.length };
+}
+
+export function referenceRoutes({ db, config }: ApiDependencies): Router {
+  const router = Router();
+
+  router.get('/', async (request, response) => {
+    const { on = luxembourgDate(new Date()) } = parseOr400(inForceQuery, request.query);
+    const tables = await Promise.all(
+      referenceTableNames.map(async (table) => {
+        const version = versionInForce(await referenceVersions(db, table), on);
+        return { table, inForce: version ? summary(version as PublishedVersion) : null };
+      }),
+    );
+    response.json({ on, tables });
+  });
+
+  router.get('/:table', async (request, response) => {
+    const { table } = parseTable(request.params);
+    const { on = luxembourgDate(new Date()) } = parseOr400(inForceQuery, request.query);
+    const version = versionInForce(await referenceVersions(db, table), on);
+    if (!version) throw new HttpProblem(404, 'Not found', `No version of ${table} is in force on ${on}`);
+    response.json({ on, ...version });
+  });
+
+  router.get('/:table/versions', async (request, response) => {
+    const { table } = parseTable(request.params);
+    response.json({ items: (await referenceVersions(db, table)).map(summary) });
+  });
+
+  router.post('/:table/versions', async (request, response) => {
+    const caller = callerOf(response);
+    const { table } = parseTable(request.params);
+    if (caller.organisationId !== config.MINISTRY_ORGANISATION_ID) {
+      throw new HttpProblem(403, 'Forbidden', 'Only the ministry publishes reference data');
+    }
+    const publication = parseOr400(publicationSchema(table), request.body);
+    const key = keyOf[table];
+    if (key) {
+      const keys = publication.rows.map(key);
+      const duplicate = keys.findIndex((k, i) => keys.indexOf(k) !== i);
+      if (duplicate >= 0) {
+        throw new HttpProblem(400, 'Invalid request', 'Two rows have the same key', [
+          { pointer: `#/rows/${duplicate}`, detail: `${keys[duplicate]} appears twice` },
+        ]);
+      }
+    }
+    try {
+      const version = await publishReferenceVersion(db, { table, ...publication, publishedBy: caller.userId });
+      response.status(201).location(`/v1/reference/${table}?on=${version.validFrom}`).json(version);
+    } catch (error) {
+      if (error instanceof VersionConflict) throw new HttpProblem(409, 'Version conflict', error.message);
+      throw error;
+    }
+  });
+
+  return router;
+}
+
+function parseTable(params: unknown): { table: ReferenceTableName } {
+  const parsed = referenceTableParam.safeParse(params);
+  if (!parsed.success) throw new HttpProblem(404, 'Not found', `There is no reference table of that name; there are: ${referenceTableNames.join(', ')}`);
+  return parsed.data;
+}
