@@ -1,6 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import { referenceVersions } from '../db/reference-store.js';
+import { assessRequest } from '../db/request-assessment.js';
 import type { Database } from '../db/schema.js';
 import type { CaseSnapshot, Task } from '../domain/case-state.js';
+import { luxembourgDate } from '../domain/luxembourg-date.js';
+import { versionInForce } from '../domain/reference-data.js';
+import { WorkingDayCalendar } from '../domain/working-days.js';
 import type { CaseInput } from '../workflows/case-workflow.js';
 
 interface TaskRecord {
@@ -15,8 +20,10 @@ interface TaskRecord {
  * writes twice and an older snapshot never overwrites a newer one.
  */
 export function createCaseRecordActivities(db: Kysely<Database>) {
-  return {
+  const activities = {
     async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot }): Promise<void> {
+      // The same check the API answered with, kept with the case as of its submission.
+      const eligibility = await assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt);
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('cases')
@@ -31,6 +38,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
             waiting_on: input.snapshot.waitingOn,
             request: JSON.stringify(input.request),
             participants: JSON.stringify(input.participants),
+            eligibility: JSON.stringify(eligibility),
             revision: input.snapshot.sequence,
             submitted_at: input.submittedAt,
             updated_at: input.submittedAt,
@@ -54,7 +62,9 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       });
     },
 
-    async recordTaskOpened({ caseId, task, snapshot }: TaskRecord): Promise<void> {
+    /** Records the task with its due date, counted in Luxembourg working days; returns that date. */
+    async recordTaskOpened({ caseId, task, snapshot, dueInWorkingDays }: TaskRecord & { dueInWorkingDays?: number | undefined }): Promise<string | null> {
+      const dueOn = dueInWorkingDays === undefined ? null : await dueDate(task.openedAt, dueInWorkingDays);
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('tasks')
@@ -66,6 +76,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
             organisation_id: task.organisationId,
             status: 'open',
             created_at: task.openedAt,
+            due_on: dueOn,
           })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .execute();
@@ -74,10 +85,11 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           caseId,
           at: task.openedAt,
           type: 'task_opened',
-          data: { taskId: task.id, kind: task.kind, party: task.party, organisationId: task.organisationId },
+          data: { taskId: task.id, kind: task.kind, party: task.party, organisationId: task.organisationId, dueOn },
         });
         await project(trx, caseId, snapshot, task.openedAt);
       });
+      return dueOn;
     },
 
     async recordTaskCompleted({ caseId, task, snapshot }: TaskRecord): Promise<void> {
@@ -118,6 +130,14 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       });
     },
   };
+
+  async function dueDate(openedAt: string, workingDays: number): Promise<string> {
+    const openedOn = luxembourgDate(openedAt);
+    const holidays = versionInForce(await referenceVersions(db, 'public-holidays'), openedOn);
+    return new WorkingDayCalendar(holidays?.rows ?? []).addWorkingDays(openedOn, workingDays);
+  }
+
+  return activities;
 }
 
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;

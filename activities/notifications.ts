@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CaseRequest } from '../domain/case-request.js';
+import type { Eligibility } from '../domain/eligibility.js';
 import type { Language } from '../domain/language.js';
 import type { Notification } from '../domain/notification.js';
 import type { Mailer } from '../infra/mailer.js';
@@ -32,18 +33,17 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
       .innerJoin('cases', 'cases.id', 'tasks.case_id')
       .innerJoin('organisations as party', 'party.id', 'tasks.organisation_id')
       .innerJoin('organisations as employer', 'employer.id', 'cases.employer_organisation_id')
-      .innerJoin('trades', 'trades.code', 'cases.trade_code')
       .select([
         'tasks.kind',
+        'tasks.due_on',
         'cases.id as caseId',
         'cases.request',
+        'cases.eligibility',
+        'cases.trade_code',
         'party.name as organisation',
         'party.email',
         'party.language',
         'employer.name as employer',
-        'trades.name_fr',
-        'trades.name_de',
-        'trades.name_en',
       ])
       .where('tasks.id', '=', taskId)
       .executeTakeFirstOrThrow();
@@ -58,6 +58,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
       trade: tradeName(row, row.language),
       apprentice: `${request.apprentice.givenName} ${request.apprentice.familyName}`,
       startDate: request.startDate,
+      dueOn: row.due_on ?? '—',
       link: `${publicBaseUrl}/v1/tasks/${encodeURIComponent(taskId)}`,
     };
     return {
@@ -73,8 +74,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
       .selectFrom('cases')
       .innerJoin('users', 'users.id', 'cases.submitted_by')
       .innerJoin('tasks', (join) => join.onRef('tasks.case_id', '=', 'cases.id').on('tasks.party', '=', 'ministry').on('tasks.status', '=', 'completed'))
-      .innerJoin('trades', 'trades.code', 'cases.trade_code')
-      .select(['cases.request', 'users.name', 'users.email', 'users.language', 'tasks.outcome', 'tasks.reasons', 'trades.name_fr', 'trades.name_de', 'trades.name_en'])
+      .select(['cases.request', 'cases.eligibility', 'cases.trade_code', 'users.name', 'users.email', 'users.language', 'tasks.outcome', 'tasks.reasons'])
       .where('cases.id', '=', caseId)
       .executeTakeFirstOrThrow();
     const t = messagesIn(row.language);
@@ -121,6 +121,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
 
 export type NotificationActivities = ReturnType<typeof createNotificationActivities>;
 
-function tradeName(trade: { name_fr: string; name_de: string; name_en: string }, language: Language): string {
-  return { fr: trade.name_fr, de: trade.name_de, en: trade.name_en }[language];
+/** The trade's name in the recipient's language, as the tables gave it at submission. */
+function tradeName(row: { eligibility: unknown; trade_code: string }, language: Language): string {
+  return (row.eligibility as Eligibility | null)?.trade?.names[language] ?? row.trade_code;
 }

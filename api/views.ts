@@ -1,6 +1,9 @@
 import type { CaseListRow, TaskListRow } from '../db/case-queries.js';
+import type { ReferenceData } from '../db/reference-store.js';
+import { allowanceSchedule } from '../domain/allowance.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { CaseRequest } from '../domain/case-request.js';
+import { allowanceTablesFrom, type Eligibility } from '../domain/eligibility.js';
 
 /** A case as listed: its state and whose turn it is. */
 export function caseSummary(row: CaseListRow) {
@@ -30,8 +33,22 @@ export function taskSummary(row: TaskListRow) {
     organisation: { id: row.organisation_id, name: row.organisation_name },
     status: row.status,
     answer: row.outcome ? { outcome: row.outcome, reasons: row.reasons } : null,
+    dueOn: row.due_on,
     completedBy: row.completed_by,
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
   };
+}
+
+/** Each year's minimum and the proposed allowance, with the tables in force when the year starts. */
+export function allowanceScheduleOf(row: { request: unknown; eligibility: unknown }, reference: ReferenceData) {
+  const request = row.request as CaseRequest;
+  const trade = (row.eligibility as Eligibility | null)?.trade;
+  if (!trade) return [];
+  return allowanceSchedule(allowanceTablesFrom(reference), {
+    trade,
+    startDate: request.startDate,
+    durationMonths: request.durationMonths,
+    proposedMonthlyCents: request.proposedMonthlyAllowanceCents,
+  });
 }

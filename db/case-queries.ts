@@ -59,6 +59,7 @@ export function selectTasks(db: Kysely<Database>) {
       'tasks.completed_by',
       'tasks.created_at',
       'tasks.completed_at',
+      'tasks.due_on',
     ]);
 }
 

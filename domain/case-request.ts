@@ -31,6 +31,8 @@ export const caseRequestSchema = z
       companyDays: z.number().min(0).max(5),
     }),
     proposedMonthlyAllowanceCents: z.number().int().positive(),
+    /** An exceptional application, for a trade not on the school year's cross-border list. */
+    exceptional: z.boolean().optional(),
   })
   .strict();
 

@@ -16,6 +16,8 @@ export interface Task {
   organisationId: string;
   status: TaskStatus;
   openedAt: string;
+  /** The Luxembourg working day by which the task is due. */
+  dueOn?: string;
   outcome?: string;
   reasons?: string;
   completedBy?: string;

@@ -38,6 +38,11 @@ export const configSchema = z.object({
   MAIL_RETRY_INITIAL_INTERVAL: duration.default(2_000),
   MAIL_RETRY_MAXIMUM_INTERVAL: duration.default(300_000),
 
+  /** Working days each kind of task has before it is due. */
+  TASK_DUE_OPINION: z.coerce.number().int().min(1).max(120).default(10),
+  TASK_DUE_ENROLMENT: z.coerce.number().int().min(1).max(120).default(10),
+  TASK_DUE_DECISION: z.coerce.number().int().min(1).max(120).default(15),
+
   PORT: port.default(3000),
   PUBLIC_BASE_URL: z.url().optional(),
 

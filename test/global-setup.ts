@@ -5,17 +5,22 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../db/database.js';
+import { seedDemoData } from '../db/demo-data.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { startMailSink } from '../infra/mail-sink.js';
 import { startEmbeddedPostgres, type Postgres } from '../infra/postgres.js';
 import { temporalCli } from '../infra/temporal-cli.js';
 import { bundlerOptions, workflowsPath } from '../infra/worker.js';
+import { databaseUrl as otherDatabase, onServer } from './support/databases.js';
 import { freePort } from './support/free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
+    /** A database on the run's server to connect to for CREATE DATABASE. */
     databaseUrl: string;
+    /** Migrated and seeded with the demo data: each test file copies it into a database of its own. */
+    templateDatabase: string;
     smtpUrl: string;
     mailHttpUrl: string;
     dataDir: string;
@@ -42,8 +47,12 @@ export default async function setup(project: TestProject) {
     bundleWorkflowCode({ workflowsPath, ...bundlerOptions, logger: new DefaultLogger('WARN') }),
   ]);
   const databaseUrl = process.env.DATABASE_URL ?? postgres!.url;
-  const db = createDatabase(databaseUrl, 1);
+  const templateDatabase = `apprenticeship_test_template_${process.pid}`;
+  await onServer(databaseUrl, `drop database if exists ${templateDatabase}`);
+  await onServer(databaseUrl, `create database ${templateDatabase}`);
+  const db = createDatabase(otherDatabase(databaseUrl, templateDatabase), 1);
   await migrateToLatest(db);
+  await seedDemoData(db);
   await db.destroy();
 
   const workflowBundlePath = path.join(dataDir, 'workflow-bundle.js');
@@ -51,6 +60,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('temporalAddress', temporal.address);
   project.provide('databaseUrl', databaseUrl);
+  project.provide('templateDatabase', templateDatabase);
   project.provide('smtpUrl', mail.smtpUrl);
   project.provide('mailHttpUrl', mail.httpUrl);
   project.provide('dataDir', dataDir);
@@ -59,6 +69,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await mail.stop();
     await temporal.teardown();
+    await onServer(databaseUrl, `drop database if exists ${templateDatabase} with (force)`);
     await postgres?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };

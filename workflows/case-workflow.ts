@@ -12,7 +12,7 @@ import type { CaseRecordActivities } from '../activities/case-records.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import { CaseReview, type Task, type TaskCompletion } from '../domain/case-state.js';
 import type { Notification } from '../domain/notification.js';
-import type { CaseStatus, Participants } from '../domain/parties.js';
+import type { CaseStatus, Participants, TaskKind } from '../domain/parties.js';
 import { deliverNotification, type MailRetry } from './notification-workflow.js';
 
 export interface CaseInput {
@@ -23,6 +23,8 @@ export interface CaseInput {
   request: CaseRequest;
   participants: Partial<Participants>;
   submittedAt: string;
+  /** Working days each kind of task has; absent in cases started before due dates existed. */
+  taskDueWorkingDays?: Record<TaskKind, number>;
   mailRetry: MailRetry;
 }
 
@@ -83,7 +85,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseStatus> {
     const snapshot = review.snapshot();
     await Promise.all(
       tasks.map(async (task) => {
-        await records.recordTaskOpened({ caseId: input.caseId, task, snapshot });
+        const dueInWorkingDays = input.taskDueWorkingDays?.[task.kind];
+        const dueOn = await records.recordTaskOpened({ caseId: input.caseId, task, snapshot, dueInWorkingDays });
+        if (dueOn) task.dueOn = dueOn;
         await notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
       }),
     );

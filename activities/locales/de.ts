@@ -17,6 +17,7 @@ Ausbildungsbetrieb: {{employer}}
 Beruf: {{trade}}
 Auszubildende(r): {{apprentice}}
 Beginn: {{startDate}}
+Fällig bis: {{dueOn}}
 
 Aufgabe öffnen: {{link}}
 

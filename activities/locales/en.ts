@@ -15,6 +15,7 @@ Employer: {{employer}}
 Trade: {{trade}}
 Apprentice: {{apprentice}}
 Start date: {{startDate}}
+Due by: {{dueOn}}
 
 Open the task: {{link}}
 

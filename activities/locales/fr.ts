@@ -17,6 +17,7 @@ Employeur : {{employer}}
 Métier : {{trade}}
 Apprenti : {{apprentice}}
 Date de début : {{startDate}}
+Échéance : {{dueOn}}
 
 Ouvrir la tâche : {{link}}
 

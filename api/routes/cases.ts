@@ -4,14 +4,16 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { selectCases, selectTasks, visibleTo } from '../../db/case-queries.js';
+import { loadReferenceData } from '../../db/reference-store.js';
+import { assessRequest } from '../../db/request-assessment.js';
 import type { Caller } from '../../domain/caller.js';
 import { caseRequestSchema } from '../../domain/case-request.js';
+import type { Participants } from '../../domain/parties.js';
 import { caseRecordedUpdate, caseWorkflow, type CaseInput } from '../../workflows/case-workflow.js';
 import { callerOf } from '../authentication.js';
-import { routeCase } from '../case-routing.js';
 import type { ApiDependencies } from '../dependencies.js';
-import { HttpProblem, parseOr400 } from '../problem.js';
-import { caseSummary, taskSummary } from '../views.js';
+import { HttpProblem, invalidRequest, parseOr400, pointerOf } from '../problem.js';
+import { allowanceScheduleOf, caseSummary, taskSummary } from '../views.js';
 
 export const caseListQuery = z.object({
   status: z.enum(['in_review', 'awaiting_decision', 'authorised', 'refused']).optional(),
@@ -25,13 +27,24 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
 
   async function caseDetail(caller: Caller, caseId: string) {
     const row = await selectCases(db)
-      .select('cases.participants')
+      .select(['cases.participants', 'cases.eligibility'])
       .where('cases.id', '=', caseId)
       .where(visibleTo(caller, config.MINISTRY_ORGANISATION_ID))
       .executeTakeFirst();
     if (!row) throw new HttpProblem(404, 'Not found', 'There is no case with this id that you can see');
-    const tasks = await selectTasks(db).where('tasks.case_id', '=', caseId).orderBy('tasks.created_at').orderBy('tasks.id').execute();
-    return { ...caseSummary(row), request: row.request, participants: row.participants, tasks: tasks.map(taskSummary) };
+    const [tasks, reference] = await Promise.all([
+      selectTasks(db).where('tasks.case_id', '=', caseId).orderBy('tasks.created_at').orderBy('tasks.id').execute(),
+      loadReferenceData(db),
+    ]);
+    return {
+      ...caseSummary(row),
+      request: row.request,
+      participants: row.participants,
+      eligibility: row.eligibility,
+      // Computed on each read, so a newly published table shows in the years it covers.
+      allowanceSchedule: allowanceScheduleOf(row, reference),
+      tasks: tasks.map(taskSummary),
+    };
   }
 
   router.post('/', async (request, response) => {
@@ -53,7 +66,21 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
       return;
     }
 
-    const participants = await routeCase(db, config, caller.organisationId, caseRequest);
+    const submittedAt = new Date().toISOString();
+    const eligibility = await assessRequest(db, caseRequest, caller.organisationId, submittedAt);
+    if (eligibility.problems.length) {
+      throw invalidRequest(
+        eligibility.problems.map((p) => ({ pointer: pointerOf(p.path), detail: p.message })),
+        'The request does not meet the conditions of a cross-border apprenticeship',
+      );
+    }
+    const participants: Partial<Participants> = {
+      employer: caller.organisationId,
+      adem: config.ADEM_ORGANISATION_ID,
+      ...(eligibility.trade?.chamberOrganisationId ? { chamber: eligibility.trade.chamberOrganisationId } : {}),
+      foreign_school: caseRequest.foreignSchool.organisationId,
+      ministry: config.MINISTRY_ORGANISATION_ID,
+    };
     const caseId = key ? keyedCaseId(caller.organisationId, key) : randomUUID();
     const input: CaseInput = {
       caseId,
@@ -62,7 +89,8 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
       ...(key ? { idempotencyKey: key } : {}),
       request: caseRequest,
       participants,
-      submittedAt: new Date().toISOString(),
+      submittedAt,
+      taskDueWorkingDays: { opinion: config.TASK_DUE_OPINION, enrolment: config.TASK_DUE_ENROLMENT, decision: config.TASK_DUE_DECISION },
       mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
     };
     try {

@@ -97,7 +97,7 @@ describe('a request goes from the employer to the ministry’s authorisation', (
     const expectations = [
       { address: parties.adem.organisationEmail, language: 'fr', subject: 'Nouvelle tâche : donner votre avis' },
       { address: parties.chamber.organisationEmail, language: 'de', subject: 'Neue Aufgabe: Ihre Stellungnahme abgeben' },
-      { address: parties.school.organisationEmail, language: 'en', subject: 'New task: confirm the enrolment' },
+      { address: parties.school.organisationEmail, language: 'fr', subject: "Nouvelle tâche : confirmer l'inscription" },
       { address: parties.ministry.organisationEmail, language: 'fr', subject: "Nouvelle tâche : statuer sur l'autorisation" },
       { address: parties.employer.userEmail, language: 'en', subject: `Apprenticeship request ${reference} authorised` },
     ];

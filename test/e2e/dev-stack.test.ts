@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
+import { nextSchoolYearStart } from '../support/stack.js';
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'apprenticeship-stack-'));
@@ -68,13 +69,13 @@ describe('the development stack (npm start)', () => {
         tradeCode: 'DAP-BOULANGER',
         foreignSchool: { organisationId: 'lycee-thionville', programme: 'CAP Boulanger' },
         tutor: { name: 'Marc Schmit' },
-        startDate: '2027-09-01',
+        startDate: nextSchoolYearStart(),
         durationMonths: 36,
         weeklyRhythm: { schoolDays: 2, companyDays: 3 },
-        proposedMonthlyAllowanceCents: 95_000,
+        proposedMonthlyAllowanceCents: 160_000,
       }),
     });
-    expect(submitted.status).toBe(201);
+    expect(submitted.status, await submitted.clone().text()).toBe(201);
     const { id } = (await submitted.json()) as { id: string };
     await expect.poll(async () => ((await (await fetch(`http://127.0.0.1:${ports.MAIL_SINK_HTTP_PORT}/messages`)).json()) as unknown[]).length, { timeout: 20_000 }).toBe(3);
 

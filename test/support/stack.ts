@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { sql } from 'kysely';
 import { createDatabase } from '../../db/database.js';
-import type { NewOrganisation } from '../../db/schema.js';
 import type { CaseRequest } from '../../domain/case-request.js';
 import type { Language } from '../../domain/language.js';
-import type { OrganisationKind } from '../../domain/parties.js';
 import { startApi } from '../../infra/api-server.js';
 import { loadConfig } from '../../infra/config.js';
 import { loadDevIssuer } from '../../infra/dev-issuer.js';
 import { createLogger } from '../../infra/logger.js';
 import type { ReceivedMessage } from '../../infra/mail-sink.js';
 import { startWorker, type RunningWorker } from '../../infra/worker.js';
+import { databaseUrl, onServer } from './databases.js';
 
 export interface Party {
   organisationId: string;
@@ -18,18 +18,21 @@ export interface Party {
   organisationEmail: string;
   userId: string;
   userEmail: string;
+  /** The organisation's language (task mails); users have their own (decision mails). */
   language: Language;
   token: string;
 }
 
+/** The demo organisations and users the tests act as. */
 const partyLayout = {
-  employer: { kind: 'employer', language: 'en' },
-  otherEmployer: { kind: 'employer', language: 'de' },
-  adem: { kind: 'adem', language: 'fr' },
-  chamber: { kind: 'chamber', language: 'de' },
-  school: { kind: 'foreign_school', language: 'en' },
-  ministry: { kind: 'ministry', language: 'fr' },
-} satisfies Record<string, { kind: OrganisationKind; language: Language }>;
+  employer: { organisationId: 'boulangerie-schmit', userId: 'anne.schmit' },
+  otherEmployer: { organisationId: 'elektro-weber', userId: 'tom.weber' },
+  employerWithoutRights: { organisationId: 'transports-kayl', userId: 'sophie.kayl' },
+  adem: { organisationId: 'adem', userId: 'marie.adem' },
+  chamber: { organisationId: 'chambre-des-metiers', userId: 'jos.cdm' },
+  school: { organisationId: 'lycee-thionville', userId: 'claire.thionville' },
+  ministry: { organisationId: 'menje-fp', userId: 'paul.menje' },
+};
 
 export type PartyName = keyof typeof partyLayout;
 
@@ -39,52 +42,50 @@ export interface Reply<T = any> {
   body: T;
 }
 
+/** 1 September of next year: a start date whose school year is open for requests whenever the tests run. */
+export function nextSchoolYearStart(): string {
+  return `${new Date().getUTCFullYear() + 1}-09-01`;
+}
+
 /**
- * A worker and an API of this test file's own, on the run's shared Temporal, Postgres
- * and SMTP sink, with organisations and users no other test file sees.
+ * A worker and an API of this test file's own, on the run's shared Temporal and SMTP
+ * sink, with a database of its own copied from the seeded template.
  */
 export async function startTestStack(options: { smtpUrl?: string } = {}) {
   const prefix = `t${randomUUID().slice(0, 8)}`;
+  const database = `apprenticeship_${prefix}`;
+  await onServer(inject('databaseUrl'), `create database ${database} template ${inject('templateDatabase')}`);
   const config = loadConfig({
     DATA_DIR: inject('dataDir'),
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: databaseUrl(inject('databaseUrl'), database),
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     SMTP_URL: options.smtpUrl ?? inject('smtpUrl'),
     TEMPORAL_TASK_QUEUE: `${prefix}-cases`,
     PORT: '0',
     LOG_LEVEL: 'silent',
-    ADEM_ORGANISATION_ID: `${prefix}-adem`,
-    MINISTRY_ORGANISATION_ID: `${prefix}-ministry`,
     MAIL_RETRY_INITIAL_INTERVAL: '200ms',
     MAIL_RETRY_MAXIMUM_INTERVAL: '1s',
   });
   const db = createDatabase(config.DATABASE_URL!, 2);
-  const issuer = await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
+  // The mail sink is shared by every test file: addresses of this file's own tell its mail apart.
+  await db.updateTable('organisations').set({ email: sql<string>`${prefix} || '.' || email` }).execute();
+  await db.updateTable('users').set({ email: sql<string>`${prefix} || '.' || email` }).execute();
 
+  const issuer = await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
   const parties = {} as Record<PartyName, Party>;
-  const organisations: NewOrganisation[] = [];
-  for (const [name, { kind, language }] of Object.entries(partyLayout)) {
-    const organisationId = `${prefix}-${name}`;
-    organisations.push({ id: organisationId, kind, name: `${name} ${prefix}`, email: `${organisationId}@org.test`, language, country: 'LU' });
+  for (const [name, { organisationId, userId }] of Object.entries(partyLayout)) {
+    const organisation = await db.selectFrom('organisations').select(['email', 'language']).where('id', '=', organisationId).executeTakeFirstOrThrow();
+    const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
     parties[name as PartyName] = {
       organisationId,
-      organisationEmail: `${organisationId}@org.test`,
-      userId: `${organisationId}-user`,
-      userEmail: `${organisationId}-user@people.test`,
-      language,
-      token: await issuer.issueToken(`${organisationId}-user`),
+      organisationEmail: organisation.email,
+      userId,
+      userEmail: user.email,
+      language: organisation.language,
+      token: await issuer.issueToken(userId),
     };
   }
-  const tradeCode = `${prefix}-DAP-BAKER`;
-  await db.insertInto('organisations').values(organisations).execute();
-  await db
-    .insertInto('users')
-    .values(Object.values(parties).map((p) => ({ id: p.userId, organisation_id: p.organisationId, name: `User of ${p.organisationId}`, email: p.userEmail, language: p.language })))
-    .execute();
-  await db
-    .insertInto('trades')
-    .values({ code: tradeCode, name_fr: 'Boulanger-pâtissier', name_de: 'Bäcker-Konditor', name_en: 'Baker-confectioner', chamber_organisation_id: parties.chamber.organisationId })
-    .execute();
+  const tradeCode = 'DAP-BOULANGER';
 
   const codePath = inject('workflowBundlePath');
   let worker: RunningWorker | undefined = await startWorker(config, { codePath });
@@ -116,10 +117,11 @@ export async function startTestStack(options: { smtpUrl?: string } = {}) {
       tradeCode,
       foreignSchool: { organisationId: parties.school.organisationId, programme: 'CAP Boulanger, 2 years' },
       tutor: { name: 'Marc Schmit' },
-      startDate: '2027-09-01',
+      startDate: nextSchoolYearStart(),
       durationMonths: 36,
       weeklyRhythm: { schoolDays: 2, companyDays: 3 },
-      proposedMonthlyAllowanceCents: 95_000,
+      // Above every sample minimum for a first year.
+      proposedMonthlyAllowanceCents: 160_000,
       ...overrides,
     };
   }
@@ -172,6 +174,7 @@ export async function startTestStack(options: { smtpUrl?: string } = {}) {
       await api.stop();
       await worker?.stop();
       await db.destroy();
+      await onServer(inject('databaseUrl'), `drop database if exists ${database} with (force)`);
     },
   };
 }
