@@ -25,16 +25,19 @@ export const demoOrganisations: NewOrganisation[] = [
 ];
 
 export const demoUsers: NewUser[] = [
-  { id: 'anne.schmit', organisation_id: 'boulangerie-schmit', name: 'Anne Schmit', email: 'anne@schmit.example.lu', language: 'en' },
+  { id: 'anne.schmit', organisation_id: 'boulangerie-schmit', name: 'Anne Schmit', email: 'anne@schmit.example.lu', language: 'en', is_supervisor: true },
   { id: 'tom.weber', organisation_id: 'elektro-weber', name: 'Tom Weber', email: 'tom@weber.example.lu', language: 'de' },
-  { id: 'marie.adem', organisation_id: 'adem', name: 'Marie Hoffmann', email: 'marie.hoffmann@adem.example.lu', language: 'fr' },
-  { id: 'jos.cdm', organisation_id: 'chambre-des-metiers', name: 'Jos Kieffer', email: 'jos.kieffer@cdm.example.lu', language: 'de' },
+  { id: 'marie.adem', organisation_id: 'adem', name: 'Marie Hoffmann', email: 'marie.hoffmann@adem.example.lu', language: 'fr', is_supervisor: true },
+  { id: 'luc.adem', organisation_id: 'adem', name: 'Luc Wagner', email: 'luc.wagner@adem.example.lu', language: 'de' },
+  { id: 'nina.adem', organisation_id: 'adem', name: 'Nina Schroeder', email: 'nina.schroeder@adem.example.lu', language: 'en' },
+  { id: 'jos.cdm', organisation_id: 'chambre-des-metiers', name: 'Jos Kieffer', email: 'jos.kieffer@cdm.example.lu', language: 'de', is_supervisor: true },
+  { id: 'anna.cdm', organisation_id: 'chambre-des-metiers', name: 'Anna Reuter', email: 'anna.reuter@cdm.example.lu', language: 'fr' },
   { id: 'lea.cc', organisation_id: 'chambre-de-commerce', name: 'Léa Muller', email: 'lea.muller@cc.example.lu', language: 'fr' },
   { id: 'claire.thionville', organisation_id: 'lycee-thionville', name: 'Claire Martin', email: 'claire.martin@lycee-thionville.example.fr', language: 'fr' },
   { id: 'jonas.trier', organisation_id: 'bbs-trier', name: 'Jonas Becker', email: 'jonas.becker@bbs-trier.example.de', language: 'de' },
   { id: 'luc.arlon', organisation_id: 'ipea-arlon', name: 'Luc Dubois', email: 'luc.dubois@ipea-arlon.example.be', language: 'fr' },
   { id: 'sophie.kayl', organisation_id: 'transports-kayl', name: 'Sophie Kayl', email: 'sophie@kayl.example.lu', language: 'fr' },
-  { id: 'paul.menje', organisation_id: 'menje-fp', name: 'Paul Reding', email: 'paul.reding@menje.example.lu', language: 'en' },
+  { id: 'paul.menje', organisation_id: 'menje-fp', name: 'Paul Reding', email: 'paul.reding@menje.example.lu', language: 'en', is_supervisor: true },
 ];
 
 

@@ -22,6 +22,7 @@ export interface UserTable {
   name: string;
   email: string;
   language: Language;
+  is_supervisor: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
 }
 
@@ -42,6 +43,16 @@ export interface CaseTable {
   updated_at: ColumnType<Date, Date | string, Date | string>;
   decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   eligibility: ColumnType<unknown, string | null, string | null>;
+  request_revision: ColumnType<number, number | undefined, number>;
+}
+
+export interface CaseRevisionTable {
+  case_id: string;
+  revision: number;
+  request: Json<unknown>;
+  changes: Json<unknown[]>;
+  amended_by: string | null;
+  amended_at: ColumnType<Date, Date | string, never>;
 }
 
 export interface TaskTable {
@@ -57,6 +68,9 @@ export interface TaskTable {
   created_at: ColumnType<Date, Date | string, never>;
   completed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   due_on: string | null;
+  due_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  assignee_user_id: string | null;
+  comments: ColumnType<unknown, string | null, string | null>;
 }
 
 export interface EventTable {
@@ -94,6 +108,7 @@ export interface Database {
   users: UserTable;
   reference_versions: ReferenceVersionTable;
   cases: CaseTable;
+  case_revisions: CaseRevisionTable;
   tasks: TaskTable;
   events: EventTable;
   mail_deliveries: MailDeliveryTable;

@@ -1,25 +1,52 @@
 import { z } from 'zod';
+import { requestFields } from './amendment-policy.js';
 import type { TaskKind } from './parties.js';
 
 const reasons = z.string().trim().min(1).max(5_000);
+const requiredReasons = (when: string) =>
+  z.string({ error: `reasons are required when ${when}` }).trim().min(1, `reasons are required when ${when}`).max(5_000);
 
-/** The answer each kind of task takes; reasons are required wherever the answer says no. */
+/** Instead of answering, a party may send the request back with a comment per field. */
+const changesRequested = z
+  .object({
+    outcome: z.literal('changes_requested'),
+    comments: z.array(z.object({ field: z.enum(requestFields), comment: z.string().trim().min(1).max(2_000) }).strict()).min(1),
+    reasons: reasons.optional(),
+  })
+  .strict();
+
+function outcome<T extends string>(value: T, reasonsSchema: z.ZodType<string | undefined>) {
+  return z.object({ outcome: z.literal(value), reasons: reasonsSchema }).strict();
+}
+
+/** The answers each kind of task takes; reasons are required wherever the answer says no. */
 export const answerSchemas = {
-  opinion: z.object({ outcome: z.enum(['favourable', 'unfavourable']), reasons }).strict(),
-  enrolment: z
-    .object({ outcome: z.enum(['confirmed', 'declined']), reasons: reasons.optional() })
-    .strict()
-    .refine((answer) => answer.outcome === 'confirmed' || answer.reasons, {
-      path: ['reasons'],
-      message: 'reasons are required when the enrolment is declined',
-    }),
-  decision: z
-    .object({ outcome: z.enum(['authorised', 'refused']), reasons: reasons.optional() })
-    .strict()
-    .refine((answer) => answer.outcome === 'authorised' || answer.reasons, {
-      path: ['reasons'],
-      message: 'reasons are required when the request is refused',
-    }),
-} satisfies Record<TaskKind, z.ZodType>;
+  opinion: z.discriminatedUnion('outcome', [
+    outcome('favourable', requiredReasons('giving an opinion')),
+    outcome('unfavourable', requiredReasons('giving an opinion')),
+    changesRequested,
+  ]),
+  enrolment: z.discriminatedUnion('outcome', [
+    outcome('confirmed', reasons.optional()),
+    outcome('declined', requiredReasons('the enrolment is declined')),
+    changesRequested,
+  ]),
+  decision: z.discriminatedUnion('outcome', [
+    outcome('authorised', reasons.optional()),
+    outcome('refused', requiredReasons('the request is refused')),
+    changesRequested,
+  ]),
+} satisfies Record<Exclude<TaskKind, 'amendment'>, z.ZodType>;
 
-export type Answer = { outcome: string; reasons?: string | undefined };
+export type AnswerableKind = keyof typeof answerSchemas;
+
+export function isAnswerable(kind: TaskKind): kind is AnswerableKind {
+  return kind in answerSchemas;
+}
+
+export interface FieldComment {
+  field: string;
+  comment: string;
+}
+
+export type Answer = { outcome: string; reasons?: string | undefined; comments?: FieldComment[] | undefined };

@@ -1,25 +1,32 @@
-import { answerSchemas, type Answer } from './answers.js';
+import { partiesResetBy } from './amendment-policy.js';
+import { answerSchemas, isAnswerable, type Answer, type FieldComment } from './answers.js';
+import type { CaseRequest } from './case-request.js';
 import {
   reviewParties,
   taskKindOf,
   type CaseStatus,
   type Participants,
   type PartyKind,
+  type ReviewParty,
   type TaskKind,
   type TaskStatus,
 } from './parties.js';
+import { requestChanges, type FieldChange } from './request-changes.js';
 
 export interface Task {
   id: string;
   kind: TaskKind;
-  party: Exclude<PartyKind, 'employer'>;
+  party: PartyKind;
   organisationId: string;
   status: TaskStatus;
   openedAt: string;
   /** The Luxembourg working day by which the task is due. */
   dueOn?: string;
+  /** The instant it is due: reminders and escalation count from it. */
+  dueAt?: string;
   outcome?: string;
   reasons?: string;
+  comments?: FieldComment[];
   completedBy?: string;
   completedAt?: string;
 }
@@ -32,7 +39,29 @@ export interface TaskCompletion {
   answer: Answer;
 }
 
-export type RejectionReason = 'TaskNotFound' | 'WrongParty' | 'TaskNotOpen' | 'InvalidAnswer';
+/** A new revision of the request, sent by the employer who last saw `expectedRevision`. */
+export interface Amendment {
+  expectedRevision: number;
+  request: CaseRequest;
+  participants: Partial<Participants>;
+  organisationId: string;
+  userId: string;
+}
+
+export interface Withdrawal {
+  organisationId: string;
+  userId: string;
+  reason?: string | undefined;
+}
+
+export type RejectionReason =
+  | 'TaskNotFound'
+  | 'WrongParty'
+  | 'TaskNotOpen'
+  | 'InvalidAnswer'
+  | 'AmendmentTask'
+  | 'StaleRevision'
+  | 'CaseClosed';
 
 export interface Rejection {
   reason: RejectionReason;
@@ -45,19 +74,33 @@ export interface CaseSnapshot {
   sequence: number;
   status: CaseStatus;
   waitingOn: PartyKind[];
+  revision: number;
+}
+
+export interface AmendmentResult {
+  revision: number;
+  changes: FieldChange[];
+  /** Parties whose earlier answers the changes reset, or who asked for the changes. */
+  reset: ReviewParty[];
+  opened: Task[];
+  closed: Task[];
 }
 
 /**
- * The state of one case's review: who has a task, who has answered, what comes next.
- * Pure, so the workflow stays small and the rules are tested without a server.
+ * The state of one case's review: who has a task, who has answered, what comes next,
+ * over as many rounds of changes as it takes. Pure, so the workflow stays small and the
+ * rules are tested without a server.
  */
 export class CaseReview {
   readonly tasks: Task[] = [];
+  revision = 1;
+  withdrawal: (Withdrawal & { at: string }) | undefined;
   private sequence = 0;
 
   constructor(
     readonly caseId: string,
-    readonly participants: Partial<Participants>,
+    private participants: Partial<Participants>,
+    private request?: CaseRequest,
   ) {}
 
   /** The parties asked in parallel: ADEM, the competent chamber (if the trade has one), the school. */
@@ -76,6 +119,9 @@ export class CaseReview {
       return { reason: 'WrongParty', message: 'This task belongs to another organisation' };
     }
     if (task.status !== 'open') return { reason: 'TaskNotOpen', message: `This task is already ${task.status}` };
+    if (!isAnswerable(task.kind)) {
+      return { reason: 'AmendmentTask', message: 'This task is completed by amending the request' };
+    }
     const parsed = answerSchemas[task.kind].safeParse(completion.answer);
     if (!parsed.success) {
       return {
@@ -87,41 +133,139 @@ export class CaseReview {
     return undefined;
   }
 
-  /** Records a validated completion; returns the completed task. */
-  complete(completion: TaskCompletion, at: string): Task {
+  /**
+   * Records a validated completion. A request for changes sends the case back to the
+   * employer: it opens the amendment task, unless one is open already. Returns what opened.
+   */
+  complete(completion: TaskCompletion, at: string): { task: Task; opened: Task[] } {
     const task = this.tasks.find((t) => t.id === completion.taskId)!;
+    const { outcome, reasons, comments } = completion.answer;
     Object.assign(task, {
       status: 'completed',
-      outcome: completion.answer.outcome,
+      outcome,
       completedBy: completion.userId,
       completedAt: at,
-      ...(completion.answer.reasons ? { reasons: completion.answer.reasons } : {}),
+      ...(reasons ? { reasons } : {}),
+      ...(comments ? { comments } : {}),
     });
     this.sequence++;
-    return task;
+    const opened = outcome === 'changes_requested' && !this.openTask('employer') ? [this.open('employer', at)] : [];
+    return { task, opened };
   }
 
-  reviewsAnswered(): boolean {
-    const reviews = this.tasks.filter((t) => t.party !== 'ministry');
-    return reviews.length > 0 && reviews.every((t) => t.status === 'completed');
+  validateAmendment(amendment: Amendment): Rejection | undefined {
+    if (amendment.organisationId !== this.participants.employer) {
+      return { reason: 'WrongParty', message: 'Only the employer who submitted the request amends it' };
+    }
+    if (this.finished()) return { reason: 'CaseClosed', message: `The case is ${this.status()}` };
+    if (amendment.expectedRevision !== this.revision) {
+      return { reason: 'StaleRevision', message: `The request is at revision ${this.revision}, not ${amendment.expectedRevision}` };
+    }
+    return undefined;
   }
 
+  /**
+   * A new revision of the request. The changed fields reset the answers the policy says
+   * they reset, and whoever asked for changes answers again; the others keep their
+   * answers. An open decision no longer has every answer in front of it, so it closes.
+   */
+  amend(amendment: Amendment, at: string): AmendmentResult {
+    const changes = this.request ? requestChanges(this.request, amendment.request) : [];
+    const reset = partiesResetBy(changes.map((change) => change.field));
+    for (const party of reviewParties) {
+      const latest = this.latestTask(party);
+      if (latest?.outcome === 'changes_requested') reset.add(party);
+      // A party replaced by another organisation (a new school, another chamber) answers afresh.
+      if (amendment.participants[party] !== this.participants[party]) reset.add(party);
+    }
+    const closed: Task[] = [];
+    const close = (task: Task | undefined, how: Partial<Task>) => {
+      if (task?.status !== 'open') return;
+      Object.assign(task, { completedAt: at, ...how });
+      closed.push(task);
+    };
+    close(this.openTask('employer'), { status: 'completed', outcome: 'amended', completedBy: amendment.userId });
+    if (reset.size) close(this.openTask('ministry'), { status: 'cancelled' });
+
+    this.participants = amendment.participants;
+    this.request = amendment.request;
+    this.revision++;
+    const opened: Task[] = [];
+    for (const party of reviewParties) {
+      const latest = this.latestTask(party);
+      const stillAsked = latest?.status === 'open' && latest.organisationId === this.participants[party];
+      if (!reset.has(party) || stillAsked) continue;
+      close(latest, { status: 'cancelled' });
+      if (this.participants[party]) opened.push(this.open(party, at));
+    }
+    this.sequence++;
+    return { revision: this.revision, changes, reset: [...reset], opened, closed };
+  }
+
+  validateWithdrawal(withdrawal: Withdrawal): Rejection | undefined {
+    if (withdrawal.organisationId !== this.participants.employer) {
+      return { reason: 'WrongParty', message: 'Only the employer who submitted the request withdraws it' };
+    }
+    if (this.withdrawal || this.status() === 'refused') return { reason: 'CaseClosed', message: `The case is ${this.status()}` };
+    return undefined;
+  }
+
+  /** Withdraws the request: every open task is cancelled. Returns those tasks. */
+  withdraw(withdrawal: Withdrawal, at: string): Task[] {
+    this.withdrawal = { ...withdrawal, at };
+    const cancelled = this.tasks.filter((t) => t.status === 'open');
+    for (const task of cancelled) Object.assign(task, { status: 'cancelled', completedAt: at });
+    this.sequence++;
+    return cancelled;
+  }
+
+  /** Every party has answered the latest revision, and nothing waits on the employer or the ministry. */
+  readyForDecision(): boolean {
+    if (this.finished() || this.openTask('employer') || this.openTask('ministry')) return false;
+    const reviews = reviewParties.filter((party) => this.participants[party]).map((party) => this.latestTask(party));
+    return reviews.length > 0 && reviews.every((t) => t?.status === 'completed' && t.outcome !== 'changes_requested');
+  }
+
+  decisionOpen(): boolean {
+    return this.openTask('ministry') !== undefined;
+  }
+
+  /** The ministry's final word: authorised or refused. */
   decision(): Task | undefined {
-    return this.tasks.find((t) => t.party === 'ministry' && t.status === 'completed');
+    return this.tasks.find((t) => t.party === 'ministry' && (t.outcome === 'authorised' || t.outcome === 'refused'));
+  }
+
+  finished(): boolean {
+    return this.withdrawal !== undefined || this.decision() !== undefined;
+  }
+
+  /** Every organisation that has had a task in the case: told of a withdrawal. */
+  organisationsInvolved(): string[] {
+    return [...new Set(this.tasks.map((t) => t.organisationId))];
   }
 
   status(): CaseStatus {
+    if (this.withdrawal) return 'withdrawn';
     const decision = this.decision();
     if (decision) return decision.outcome === 'authorised' ? 'authorised' : 'refused';
-    return this.tasks.some((t) => t.party === 'ministry') ? 'awaiting_decision' : 'in_review';
+    if (this.openTask('employer')) return 'changes_requested';
+    return this.decisionOpen() ? 'awaiting_decision' : 'in_review';
   }
 
   snapshot(): CaseSnapshot {
-    const waitingOn = this.tasks.filter((t) => t.status === 'open').map((t) => t.party);
-    return { sequence: this.sequence, status: this.status(), waitingOn };
+    const waitingOn = [...new Set(this.tasks.filter((t) => t.status === 'open').map((t) => t.party))];
+    return { sequence: this.sequence, status: this.status(), waitingOn, revision: this.revision };
   }
 
-  private open(party: Task['party'], at: string): Task {
+  private latestTask(party: PartyKind): Task | undefined {
+    return this.tasks.findLast((t) => t.party === party);
+  }
+
+  private openTask(party: PartyKind): Task | undefined {
+    return this.tasks.find((t) => t.party === party && t.status === 'open');
+  }
+
+  private open(party: PartyKind, at: string): Task {
     const round = this.tasks.filter((t) => t.party === party).length + 1;
     const task: Task = {
       id: `${this.caseId}.${party}.${round}`,

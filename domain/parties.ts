@@ -7,19 +7,20 @@ export const reviewParties = ['adem', 'chamber', 'foreign_school'] as const;
 export type ReviewParty = (typeof reviewParties)[number];
 export type PartyKind = ReviewParty | 'ministry' | 'employer';
 
-export const taskKinds = ['opinion', 'enrolment', 'decision'] as const;
+export const taskKinds = ['opinion', 'enrolment', 'decision', 'amendment'] as const;
 export type TaskKind = (typeof taskKinds)[number];
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
-export const caseStatuses = ['in_review', 'awaiting_decision', 'authorised', 'refused'] as const;
+export const caseStatuses = ['in_review', 'changes_requested', 'awaiting_decision', 'authorised', 'refused', 'withdrawn'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** ADEM and the chamber give an opinion, the school confirms the enrolment, the ministry decides. */
-export const taskKindOf: Record<Exclude<PartyKind, 'employer'>, TaskKind> = {
+export const taskKindOf: Record<PartyKind, TaskKind> = {
   adem: 'opinion',
   chamber: 'opinion',
   foreign_school: 'enrolment',
   ministry: 'decision',
+  employer: 'amendment',
 };
 
 /** Which organisation answers for each party in one case. */

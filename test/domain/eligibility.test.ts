@@ -2,23 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRequest } from '../../domain/case-request.js';
 import { checkEligibility, type EligibilityContext } from '../../domain/eligibility.js';
 import { sampleReference } from '../support/sample-reference.js';
+import { sampleRequest } from '../support/sample-request.js';
 
 const reference = sampleReference();
 const thionville = { id: 'lycee-thionville', country: 'FR', region: 'Grand Est' };
 
-function request(overrides: Partial<CaseRequest> = {}): CaseRequest {
-  return {
-    apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2010-03-15', residenceCountry: 'FR' },
-    tradeCode: 'DAP-BOULANGER',
-    foreignSchool: { organisationId: 'lycee-thionville', programme: 'CAP Boulanger' },
-    tutor: { name: 'Marc Schmit' },
-    startDate: '2026-09-01',
-    durationMonths: 36,
-    weeklyRhythm: { schoolDays: 2, companyDays: 3 },
-    proposedMonthlyAllowanceCents: 150_000,
-    ...overrides,
-  };
-}
+const request = sampleRequest;
 
 function check(overrides: Partial<CaseRequest> = {}, context: Partial<EligibilityContext> = {}) {
   return checkEligibility(request(overrides), {
