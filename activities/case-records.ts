@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
+import { appendEvent } from '../db/events.js';
 import { referenceVersions } from '../db/reference-store.js';
 import { assessRequest } from '../db/request-assessment.js';
 import type { Database } from '../db/schema.js';
-import type { CaseSnapshot, Task } from '../domain/case-state.js';
-import { luxembourgDate } from '../domain/luxembourg-date.js';
+import type { Amendment, AmendmentResult, CaseSnapshot, Task, Withdrawal } from '../domain/case-state.js';
+import { endOfLuxembourgDay, luxembourgDate } from '../domain/luxembourg-date.js';
 import { versionInForce } from '../domain/reference-data.js';
 import { WorkingDayCalendar } from '../domain/working-days.js';
 import type { CaseInput } from '../workflows/case-workflow.js';
@@ -14,13 +15,30 @@ interface TaskRecord {
   snapshot: CaseSnapshot;
 }
 
+export interface Due {
+  dueOn: string;
+  dueAt: string;
+}
+
 /**
  * Keeps the query side in step with the case workflow. Each write runs in one
  * transaction and is keyed by the workflow's own ids, so a retried activity never
  * writes twice and an older snapshot never overwrites a newer one.
  */
 export function createCaseRecordActivities(db: Kysely<Database>) {
-  const activities = {
+  async function due(openedAt: string, workingDays: number | undefined, afterMs: number | undefined): Promise<Due | null> {
+    if (afterMs !== undefined) {
+      const dueAt = new Date(Date.parse(openedAt) + afterMs).toISOString();
+      return { dueOn: luxembourgDate(dueAt), dueAt };
+    }
+    if (workingDays === undefined) return null;
+    const openedOn = luxembourgDate(openedAt);
+    const holidays = versionInForce(await referenceVersions(db, 'public-holidays'), openedOn);
+    const dueOn = new WorkingDayCalendar(holidays?.rows ?? []).addWorkingDays(openedOn, workingDays);
+    return { dueOn, dueAt: endOfLuxembourgDay(dueOn) };
+  }
+
+  return {
     async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot }): Promise<void> {
       // The same check the API answered with, kept with the case as of its submission.
       const eligibility = await assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt);
@@ -45,6 +63,11 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .execute();
+        await trx
+          .insertInto('case_revisions')
+          .values({ case_id: input.caseId, revision: 1, request: JSON.stringify(input.request), changes: '[]', amended_by: input.submittedBy, amended_at: input.submittedAt })
+          .onConflict((conflict) => conflict.columns(['case_id', 'revision']).doNothing())
+          .execute();
         await appendEvent(trx, {
           key: `${input.caseId}.submitted`,
           caseId: input.caseId,
@@ -53,18 +76,20 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           organisationId: input.employerOrganisationId,
           type: 'case_submitted',
           // No personal data in the log: the request itself stays on the case.
-          data: {
-            tradeCode: input.request.tradeCode,
-            foreignSchoolId: input.request.foreignSchool.organisationId,
-            startDate: input.request.startDate,
-          },
+          data: { revision: 1, tradeCode: input.request.tradeCode, foreignSchoolId: input.request.foreignSchool.organisationId, startDate: input.request.startDate },
         });
       });
     },
 
-    /** Records the task with its due date, counted in Luxembourg working days; returns that date. */
-    async recordTaskOpened({ caseId, task, snapshot, dueInWorkingDays }: TaskRecord & { dueInWorkingDays?: number | undefined }): Promise<string | null> {
-      const dueOn = dueInWorkingDays === undefined ? null : await dueDate(task.openedAt, dueInWorkingDays);
+    /** Records the task with when it is due (Luxembourg working days, or a fixed delay); returns that. */
+    async recordTaskOpened({
+      caseId,
+      task,
+      snapshot,
+      dueInWorkingDays,
+      dueAfterMs,
+    }: TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined }): Promise<Due | null> {
+      const dueDate = await due(task.openedAt, dueInWorkingDays, dueAfterMs);
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('tasks')
@@ -76,7 +101,8 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
             organisation_id: task.organisationId,
             status: 'open',
             created_at: task.openedAt,
-            due_on: dueOn,
+            due_on: dueDate?.dueOn ?? null,
+            due_at: dueDate?.dueAt ?? null,
           })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .execute();
@@ -85,35 +111,25 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           caseId,
           at: task.openedAt,
           type: 'task_opened',
-          data: { taskId: task.id, kind: task.kind, party: task.party, organisationId: task.organisationId, dueOn },
+          data: { taskId: task.id, kind: task.kind, party: task.party, organisationId: task.organisationId, dueOn: dueDate?.dueOn ?? null },
         });
         await project(trx, caseId, snapshot, task.openedAt);
       });
-      return dueOn;
+      return dueDate;
     },
 
     async recordTaskCompleted({ caseId, task, snapshot }: TaskRecord): Promise<void> {
       const at = task.completedAt!;
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('tasks')
-          .set({
-            status: 'completed',
-            outcome: task.outcome ?? null,
-            reasons: task.reasons ?? null,
-            completed_by: task.completedBy ?? null,
-            completed_at: at,
-          })
-          .where('id', '=', task.id)
-          .execute();
+        await closeTask(trx, task);
         await appendEvent(trx, {
           key: `${task.id}.completed`,
           caseId,
           at,
           userId: task.completedBy,
           organisationId: task.organisationId,
-          type: 'task_completed',
-          data: { taskId: task.id, kind: task.kind, party: task.party, outcome: task.outcome, reasons: task.reasons },
+          type: task.outcome === 'changes_requested' ? 'changes_requested' : 'task_completed',
+          data: { taskId: task.id, kind: task.kind, party: task.party, outcome: task.outcome, reasons: task.reasons, comments: task.comments },
         });
         if (snapshot.status === 'authorised' || snapshot.status === 'refused') {
           await appendEvent(trx, {
@@ -129,43 +145,78 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
         await project(trx, caseId, snapshot, at);
       });
     },
+
+    /** A new revision of the request: kept whole, with what changed and whose answers it reset. */
+    async recordAmendment({ caseId, amendment, result, at, snapshot }: { caseId: string; amendment: Amendment; result: AmendmentResult; at: string; snapshot: CaseSnapshot }): Promise<void> {
+      const eligibility = await assessRequest(db, amendment.request, amendment.organisationId, at);
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('case_revisions')
+          .values({ case_id: caseId, revision: result.revision, request: JSON.stringify(amendment.request), changes: JSON.stringify(result.changes), amended_by: amendment.userId, amended_at: at })
+          .onConflict((conflict) => conflict.columns(['case_id', 'revision']).doNothing())
+          .execute();
+        for (const task of result.closed) await closeTask(trx, task);
+        await trx
+          .updateTable('cases')
+          .set({
+            request: JSON.stringify(amendment.request),
+            participants: JSON.stringify(amendment.participants),
+            trade_code: amendment.request.tradeCode,
+            eligibility: JSON.stringify(eligibility),
+            request_revision: result.revision,
+          })
+          .where('id', '=', caseId)
+          .where('request_revision', '<', result.revision)
+          .execute();
+        await appendEvent(trx, {
+          key: `${caseId}.revision.${result.revision}`,
+          caseId,
+          at,
+          userId: amendment.userId,
+          organisationId: amendment.organisationId,
+          type: 'request_amended',
+          data: { revision: result.revision, changes: result.changes, reset: result.reset },
+        });
+        await project(trx, caseId, snapshot, at);
+      });
+    },
+
+    async recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot }: { caseId: string; withdrawal: Withdrawal; cancelled: Task[]; at: string; snapshot: CaseSnapshot }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        for (const task of cancelled) await closeTask(trx, task);
+        await appendEvent(trx, {
+          key: `${caseId}.withdrawn`,
+          caseId,
+          at,
+          userId: withdrawal.userId,
+          organisationId: withdrawal.organisationId,
+          type: 'case_withdrawn',
+          data: { reason: withdrawal.reason ?? null, cancelledTasks: cancelled.map((t) => t.id) },
+        });
+        await project(trx, caseId, snapshot, at);
+      });
+    },
+
+    async recordTaskOverdue({ caseId, taskId, at }: { caseId: string; taskId: string; at: string }): Promise<void> {
+      await appendEvent(db, { key: `${taskId}.overdue`, caseId, at, type: 'task_overdue', data: { taskId } });
+    },
   };
-
-  async function dueDate(openedAt: string, workingDays: number): Promise<string> {
-    const openedOn = luxembourgDate(openedAt);
-    const holidays = versionInForce(await referenceVersions(db, 'public-holidays'), openedOn);
-    return new WorkingDayCalendar(holidays?.rows ?? []).addWorkingDays(openedOn, workingDays);
-  }
-
-  return activities;
 }
 
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;
 
-async function appendEvent(
-  trx: Transaction<Database>,
-  event: {
-    key: string;
-    caseId: string;
-    at: string;
-    userId?: string | undefined;
-    organisationId?: string | undefined;
-    type: string;
-    data: Record<string, unknown>;
-  },
-): Promise<void> {
+async function closeTask(trx: Transaction<Database>, task: Task): Promise<void> {
   await trx
-    .insertInto('events')
-    .values({
-      key: event.key,
-      case_id: event.caseId,
-      occurred_at: event.at,
-      actor_user_id: event.userId ?? null,
-      actor_organisation_id: event.organisationId ?? null,
-      type: event.type,
-      data: JSON.stringify(event.data),
+    .updateTable('tasks')
+    .set({
+      status: task.status,
+      outcome: task.outcome ?? null,
+      reasons: task.reasons ?? null,
+      comments: task.comments ? JSON.stringify(task.comments) : null,
+      completed_by: task.completedBy ?? null,
+      completed_at: task.completedAt ?? null,
     })
-    .onConflict((conflict) => conflict.column('key').doNothing())
+    .where('id', '=', task.id)
     .execute();
 }
 

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { caseReference } from '../domain/case-reference.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import type { Eligibility } from '../domain/eligibility.js';
 import type { Language } from '../domain/language.js';
 import type { Notification } from '../domain/notification.js';
 import type { Mailer } from '../infra/mailer.js';
-import { caseReference } from '../domain/case-reference.js';
 import { messagesIn } from './mail-messages.js';
 
 interface Deps {
@@ -23,105 +23,144 @@ interface Message {
 }
 
 /**
- * Sends each notification once: a delivery already recorded under its key is not sent
- * again. Messages name the apprentice but never carry a birth date or an identity number.
+ * Sends each notification once to each of its recipients: a delivery already recorded
+ * under its key is not sent again. Recipients are resolved when the message leaves, so a
+ * reminder goes to whoever holds the task then. Messages name the apprentice but never
+ * carry a birth date or an identity number.
  */
 export function createNotificationActivities({ db, mailer, from, publicBaseUrl }: Deps) {
-  async function taskOpened(taskId: string): Promise<Message> {
-    const row = await db
-      .selectFrom('tasks')
-      .innerJoin('cases', 'cases.id', 'tasks.case_id')
-      .innerJoin('organisations as party', 'party.id', 'tasks.organisation_id')
-      .innerJoin('organisations as employer', 'employer.id', 'cases.employer_organisation_id')
-      .select([
-        'tasks.kind',
-        'tasks.due_on',
-        'cases.id as caseId',
-        'cases.request',
-        'cases.eligibility',
-        'cases.trade_code',
-        'party.name as organisation',
-        'party.email',
-        'party.language',
-        'employer.name as employer',
-      ])
-      .where('tasks.id', '=', taskId)
-      .executeTakeFirstOrThrow();
-    const t = messagesIn(row.language);
+  function caseFacts(row: { caseId: string; request: unknown; eligibility: unknown; trade_code: string; employer: string }, language: Language) {
     const request = row.request as CaseRequest;
-    const task = t(`task.${row.kind}`);
-    const values = {
-      task,
+    return {
       reference: caseReference(row.caseId),
-      organisation: row.organisation,
       employer: row.employer,
-      trade: tradeName(row, row.language),
+      // The trade's name as the tables gave it when the request was checked.
+      trade: (row.eligibility as Eligibility | null)?.trade?.names[language] ?? row.trade_code,
       apprentice: `${request.apprentice.givenName} ${request.apprentice.familyName}`,
       startDate: request.startDate,
-      dueOn: row.due_on ?? '—',
-      link: `${publicBaseUrl}/v1/tasks/${encodeURIComponent(taskId)}`,
-    };
-    return {
-      to: row.email,
-      language: row.language,
-      subject: t('taskOpened.subject', values),
-      text: t('taskOpened.body', values),
     };
   }
 
-  async function caseDecided(caseId: string): Promise<Message> {
-    const row = await db
+  function selectCase() {
+    return db
       .selectFrom('cases')
+      .innerJoin('organisations as employer', 'employer.id', 'cases.employer_organisation_id')
+      .select(['cases.id as caseId', 'cases.request', 'cases.eligibility', 'cases.trade_code', 'employer.name as employer']);
+  }
+
+  async function taskMessages(notification: Extract<Notification, { taskId: string }>): Promise<Message[]> {
+    const task = await db
+      .selectFrom('tasks')
+      .innerJoin('organisations as party', 'party.id', 'tasks.organisation_id')
+      .leftJoin('users as assignee', 'assignee.id', 'tasks.assignee_user_id')
+      .select([
+        'tasks.case_id',
+        'tasks.kind',
+        'tasks.due_on',
+        'tasks.organisation_id',
+        'party.name as organisation',
+        'party.email as organisationEmail',
+        'party.language as organisationLanguage',
+        'assignee.name as assigneeName',
+        'assignee.email as assigneeEmail',
+        'assignee.language as assigneeLanguage',
+      ])
+      .where('tasks.id', '=', notification.taskId)
+      .executeTakeFirstOrThrow();
+    const caseRow = await selectCase().where('cases.id', '=', task.case_id).executeTakeFirstOrThrow();
+    const link = `${publicBaseUrl}/v1/tasks/${encodeURIComponent(notification.taskId)}`;
+    const render = (to: string, language: Language, section: 'taskOpened' | 'taskReminder' | 'taskEscalated', extra: Record<string, string> = {}): Message => {
+      const t = messagesIn(language);
+      const values = {
+        ...caseFacts(caseRow, language),
+        task: t(`task.${task.kind}`),
+        organisation: task.organisation,
+        dueOn: task.due_on ?? '—',
+        assignee: task.assigneeName ?? t('taskEscalated.unassigned'),
+        link,
+        ...extra,
+      };
+      return { to, language, subject: t(`${section}.subject`, values), text: t(`${section}.body`, values) };
+    };
+
+    switch (notification.kind) {
+      case 'task_opened':
+        return [render(task.organisationEmail, task.organisationLanguage, 'taskOpened')];
+      case 'task_reminder':
+        // The assignee if someone holds the task, else the organisation's queue.
+        return task.assigneeEmail
+          ? [render(task.assigneeEmail, task.assigneeLanguage!, 'taskReminder')]
+          : [render(task.organisationEmail, task.organisationLanguage, 'taskReminder')];
+      case 'task_escalated': {
+        const supervisors = await db
+          .selectFrom('users')
+          .select(['name', 'email', 'language'])
+          .where('organisation_id', '=', task.organisation_id)
+          .where('is_supervisor', '=', true)
+          .execute();
+        return supervisors.map((s) => render(s.email, s.language, 'taskEscalated', { name: s.name }));
+      }
+    }
+  }
+
+  async function caseDecided(caseId: string): Promise<Message[]> {
+    const row = await selectCase()
       .innerJoin('users', 'users.id', 'cases.submitted_by')
-      .innerJoin('tasks', (join) => join.onRef('tasks.case_id', '=', 'cases.id').on('tasks.party', '=', 'ministry').on('tasks.status', '=', 'completed'))
-      .select(['cases.request', 'cases.eligibility', 'cases.trade_code', 'users.name', 'users.email', 'users.language', 'tasks.outcome', 'tasks.reasons'])
+      .innerJoin('tasks', (join) => join.onRef('tasks.case_id', '=', 'cases.id').on('tasks.party', '=', 'ministry').on('tasks.outcome', 'in', ['authorised', 'refused']))
+      .select(['users.name', 'users.email', 'users.language', 'tasks.outcome', 'tasks.reasons'])
       .where('cases.id', '=', caseId)
       .executeTakeFirstOrThrow();
     const t = messagesIn(row.language);
-    const request = row.request as CaseRequest;
     const outcome = row.outcome === 'authorised' ? 'authorised' : 'refused';
-    const values = {
-      name: row.name,
-      reference: caseReference(caseId),
-      trade: tradeName(row, row.language),
-      apprentice: `${request.apprentice.givenName} ${request.apprentice.familyName}`,
-      reasons: row.reasons ?? '',
-      link: `${publicBaseUrl}/v1/cases/${caseId}`,
-    };
-    return {
-      to: row.email,
-      language: row.language,
-      subject: t(`caseDecided.subject_${outcome}`, values),
-      text: t(`caseDecided.body_${outcome}`, values),
-    };
+    const values = { ...caseFacts(row, row.language), name: row.name, reasons: row.reasons ?? '', link: `${publicBaseUrl}/v1/cases/${caseId}` };
+    return [{ to: row.email, language: row.language, subject: t(`caseDecided.subject_${outcome}`, values), text: t(`caseDecided.body_${outcome}`, values) }];
+  }
+
+  async function caseWithdrawn(caseId: string, organisationId: string): Promise<Message[]> {
+    const [row, organisation, withdrawal] = await Promise.all([
+      selectCase().where('cases.id', '=', caseId).executeTakeFirstOrThrow(),
+      db.selectFrom('organisations').select(['name', 'email', 'language']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
+      db.selectFrom('events').select('data').where('key', '=', `${caseId}.withdrawn`).executeTakeFirst(),
+    ]);
+    const t = messagesIn(organisation.language);
+    const reason = (withdrawal?.data as { reason?: string | null } | undefined)?.reason ?? '';
+    const values = { ...caseFacts(row, organisation.language), organisation: organisation.name, reason };
+    return [{ to: organisation.email, language: organisation.language, subject: t('caseWithdrawn.subject', values), text: t('caseWithdrawn.body', values) }];
+  }
+
+  function messagesFor(notification: Notification): Promise<Message[]> {
+    switch (notification.kind) {
+      case 'case_decided':
+        return caseDecided(notification.caseId);
+      case 'case_withdrawn':
+        return caseWithdrawn(notification.caseId, notification.organisationId);
+      default:
+        return taskMessages(notification);
+    }
   }
 
   return {
     async sendNotification(notification: Notification): Promise<void> {
-      const delivered = await db.selectFrom('mail_deliveries').select('key').where('key', '=', notification.key).executeTakeFirst();
-      if (delivered) return;
-      const message =
-        notification.kind === 'task_opened' ? await taskOpened(notification.taskId) : await caseDecided(notification.caseId);
-      await mailer.sendMail({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        messageId: `<${notification.key}@cross-border-apprenticeship>`,
-        headers: { 'Content-Language': message.language },
-      });
-      await db
-        .insertInto('mail_deliveries')
-        .values({ key: notification.key, recipient: message.to })
-        .onConflict((conflict) => conflict.column('key').doNothing())
-        .execute();
+      for (const message of await messagesFor(notification)) {
+        const key = `${notification.key}/${message.to}`;
+        const delivered = await db.selectFrom('mail_deliveries').select('key').where('key', '=', key).executeTakeFirst();
+        if (delivered) continue;
+        await mailer.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          messageId: `<${encodeURIComponent(key)}@cross-border-apprenticeship>`,
+          headers: { 'Content-Language': message.language },
+        });
+        await db
+          .insertInto('mail_deliveries')
+          .values({ key, recipient: message.to })
+          .onConflict((conflict) => conflict.column('key').doNothing())
+          .execute();
+      }
     },
   };
 }
 
 export type NotificationActivities = ReturnType<typeof createNotificationActivities>;
-
-/** The trade's name in the recipient's language, as the tables gave it at submission. */
-function tradeName(row: { eligibility: unknown; trade_code: string }, language: Language): string {
-  return (row.eligibility as Eligibility | null)?.trade?.names[language] ?? row.trade_code;
-}

@@ -7,6 +7,7 @@ import { HttpProblem, problemHandler } from './problem.js';
 import { caseRoutes } from './routes/cases.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
+import { taskQueueRoutes } from './routes/task-queue.js';
 import { taskRoutes } from './routes/tasks.js';
 
 export function createApp(dependencies: ApiDependencies): express.Express {
@@ -24,7 +25,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
 
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
   app.use('/v1/cases', caseRoutes(dependencies));
-  app.use('/v1/tasks', taskRoutes(dependencies));
+  app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));
 
   app.use((request) => {

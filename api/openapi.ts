@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { answerSchemas } from '../domain/answers.js';
 import { caseRequestSchema } from '../domain/case-request.js';
 import { referenceTables } from '../domain/reference-data.js';
-import { caseListQuery } from './routes/cases.js';
+import { caseListQuery, withdrawalBody } from './routes/cases.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
-import { taskListQuery } from './routes/tasks.js';
+import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
 
 const problem = z.object({
   type: z.string(),
@@ -104,6 +104,59 @@ export function openApiDocument(serverUrl: string) {
     },
   });
 
+  const caseId = z.object({ id: z.uuid() });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/amendments',
+    summary: 'The employer submits a new revision of the request; the answers its changes reset are asked again',
+    request: {
+      params: caseId,
+      headers: z.object({ 'If-Match': z.string().describe('The ETag of the revision being amended, such as "2"') }),
+      body: { content: { 'application/json': { schema: caseRequestSchema } } },
+    },
+    responses: {
+      200: jsonResponse('The case at its new revision (new ETag)'),
+      ...commonProblems,
+      403: problemResponse('Not the employer of this case'),
+      404: problemResponse('No such case visible to the caller'),
+      409: problemResponse('The case is closed'),
+      412: problemResponse('The request changed since the caller read it'),
+      428: problemResponse('If-Match is missing'),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/withdraw',
+    summary: 'The employer withdraws the request: every open task is cancelled and every party told',
+    request: { params: caseId, body: { content: { 'application/json': { schema: withdrawalBody } } } },
+    responses: { 200: jsonResponse('The withdrawn case'), ...commonProblems, 403: problemResponse('Not the employer of this case'), 409: problemResponse('The case is closed') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/history',
+    summary: 'Every event of the case in order: who, when, what, with the before and after of amended fields',
+    request: { params: caseId },
+    responses: { 200: jsonResponse('The events'), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+  });
+  for (const [action, summary] of [
+    ['claim', 'A user of the organisation takes the task'],
+    ['unclaim', 'The assignee, or a supervisor, puts the task back in the queue'],
+  ] as const) {
+    registry.registerPath({
+      method: 'post',
+      path: `/v1/tasks/{id}/${action}`,
+      summary,
+      request: { params: taskId },
+      responses: { 200: jsonResponse('The task'), 401: commonProblems[401], 403: problemResponse('Not allowed'), 404: problemResponse('No such task'), 409: problemResponse('Not open, or held by someone else') },
+    });
+  }
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/tasks/{id}/assign',
+    summary: 'A supervisor gives the task to a colleague',
+    request: { params: taskId, body: { content: { 'application/json': { schema: taskAssignmentBody } } } },
+    responses: { 200: jsonResponse('The task'), ...commonProblems, 403: problemResponse('Not a supervisor of the organisation'), 404: problemResponse('No such task'), 409: problemResponse('The task is not open') },
+  });
   registry.registerPath({
     method: 'get',
     path: '/v1/reference',

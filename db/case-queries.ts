@@ -46,6 +46,7 @@ export function selectTasks(db: Kysely<Database>) {
   return db
     .selectFrom('tasks')
     .innerJoin('organisations', 'organisations.id', 'tasks.organisation_id')
+    .leftJoin('users as assignee', 'assignee.id', 'tasks.assignee_user_id')
     .select([
       'tasks.id',
       'tasks.case_id',
@@ -60,6 +61,10 @@ export function selectTasks(db: Kysely<Database>) {
       'tasks.created_at',
       'tasks.completed_at',
       'tasks.due_on',
+      'tasks.due_at',
+      'tasks.comments',
+      'tasks.assignee_user_id',
+      'assignee.name as assignee_name',
     ]);
 }
 

@@ -42,6 +42,11 @@ export const configSchema = z.object({
   TASK_DUE_OPINION: z.coerce.number().int().min(1).max(120).default(10),
   TASK_DUE_ENROLMENT: z.coerce.number().int().min(1).max(120).default(10),
   TASK_DUE_DECISION: z.coerce.number().int().min(1).max(120).default(15),
+  TASK_DUE_AMENDMENT: z.coerce.number().int().min(1).max(120).default(20),
+  /** Overrides the working days with a fixed delay (demonstrations, tests): `30s`, `2h`. */
+  TASK_DUE_AFTER: duration.optional(),
+  /** How long before a task is due its assignee, or its queue, is reminded. */
+  TASK_REMINDER_BEFORE: duration.default(86_400_000),
 
   PORT: port.default(3000),
   PUBLIC_BASE_URL: z.url().optional(),

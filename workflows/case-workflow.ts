@@ -4,15 +4,18 @@ import {
   allHandlersFinished,
   condition,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
+  sleep,
   startChild,
 } from '@temporalio/workflow';
 import type { CaseRecordActivities } from '../activities/case-records.js';
 import type { CaseRequest } from '../domain/case-request.js';
-import { CaseReview, type Task, type TaskCompletion } from '../domain/case-state.js';
+import { CaseReview, type Amendment, type Rejection, type Task, type TaskCompletion, type Withdrawal } from '../domain/case-state.js';
 import type { Notification } from '../domain/notification.js';
 import type { CaseStatus, Participants, TaskKind } from '../domain/parties.js';
+import type { FieldChange } from '../domain/request-changes.js';
 import { deliverNotification, type MailRetry } from './notification-workflow.js';
 
 export interface CaseInput {
@@ -24,7 +27,11 @@ export interface CaseInput {
   participants: Partial<Participants>;
   submittedAt: string;
   /** Working days each kind of task has; absent in cases started before due dates existed. */
-  taskDueWorkingDays?: Record<TaskKind, number>;
+  taskDueWorkingDays?: Partial<Record<TaskKind, number>>;
+  /** When set, tasks are due this long after they open instead (demonstrations, tests). */
+  taskDueAfterMs?: number;
+  /** How long before a task is due its assignee, or its queue, is reminded. */
+  taskReminderBeforeMs?: number;
   mailRetry: MailRetry;
 }
 
@@ -32,64 +39,131 @@ export interface CaseInput {
 export const caseRecordedUpdate = defineUpdate<void>('caseRecorded');
 /** A party answers its task; the validator rejects a wrong party, a closed task, a bad answer. */
 export const completeTaskUpdate = defineUpdate<Task, [TaskCompletion]>('completeTask');
+/** The employer submits a new revision of the request. */
+export const amendRequestUpdate = defineUpdate<{ revision: number; changes: FieldChange[] }, [Amendment]>('amendRequest');
+/** The employer withdraws the request. */
+export const withdrawCaseUpdate = defineUpdate<void, [Withdrawal]>('withdrawCase');
 
 const records = proxyActivities<CaseRecordActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
 
+/** A validator's rejection, as the failure the API maps to its 4xx answer. */
+function reject(rejection: Rejection | undefined): void {
+  if (!rejection) return;
+  throw ApplicationFailure.create({
+    type: rejection.reason,
+    message: rejection.message,
+    details: [rejection.fields ?? []],
+    nonRetryable: true,
+  });
+}
+
 /**
  * One cross-border apprenticeship request, from submission to the minister's decision:
  * ADEM, the chamber and the foreign school answer in parallel, then the ministry decides.
+ * Any of them may send the request back for changes; the employer amends it and the
+ * parties whose answers the changes reset answer again.
  */
 export async function caseWorkflow(input: CaseInput): Promise<CaseStatus> {
-  const review = new CaseReview(input.caseId, input.participants);
+  const { caseId } = input;
+  const review = new CaseReview(caseId, input.participants, input.request);
   let recorded = false;
 
   setHandler(caseRecordedUpdate, () => condition(() => recorded));
   setHandler(
     completeTaskUpdate,
     async (completion) => {
-      const task = review.complete(completion, now());
-      await records.recordTaskCompleted({ caseId: input.caseId, task, snapshot: review.snapshot() });
+      const { task, opened } = review.complete(completion, now());
+      await records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot() });
+      await openTasks(opened);
       return task;
     },
-    {
-      validator: (completion) => {
-        const rejection = review.validate(completion);
-        if (rejection) {
-          throw ApplicationFailure.create({
-            type: rejection.reason,
-            message: rejection.message,
-            details: [rejection.fields ?? []],
-            nonRetryable: true,
-          });
-        }
-      },
+    { validator: (completion) => reject(review.validate(completion)) },
+  );
+  setHandler(
+    amendRequestUpdate,
+    async (amendment) => {
+      const at = now();
+      const result = review.amend(amendment, at);
+      await records.recordAmendment({ caseId, amendment, result, at, snapshot: review.snapshot() });
+      await openTasks(result.opened);
+      return { revision: result.revision, changes: result.changes };
     },
+    { validator: (amendment) => reject(review.validateAmendment(amendment)) },
+  );
+  setHandler(
+    withdrawCaseUpdate,
+    async (withdrawal) => {
+      const at = now();
+      const cancelled = review.withdraw(withdrawal, at);
+      await records.recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot: review.snapshot() });
+    },
+    { validator: (withdrawal) => reject(review.validateWithdrawal(withdrawal)) },
   );
 
   await records.recordCaseSubmitted({ ...input, snapshot: review.snapshot() });
   await openTasks(review.openReviewTasks(now()));
   recorded = true;
-  await condition(() => review.reviewsAnswered());
 
-  await openTasks([review.openDecisionTask(now())]);
-  await condition(() => review.decision() !== undefined);
+  // One round per decision task: a request for changes from the ministry starts another.
+  while (!review.finished()) {
+    await condition(() => review.readyForDecision() || review.finished());
+    if (review.finished()) break;
+    await openTasks([review.openDecisionTask(now())]);
+    await condition(() => !review.decisionOpen() || review.finished());
+  }
   await condition(allHandlersFinished);
 
-  await notify({ key: `${input.caseId}.decided`, kind: 'case_decided', caseId: input.caseId });
+  const decision = review.decision();
+  if (decision) {
+    await notify({ key: `${caseId}.decided`, kind: 'case_decided', caseId });
+    if (decision.outcome !== 'authorised' || !patched('withdrawal-after-authorisation')) return review.status();
+    // Until the contract is signed, the employer may still withdraw an authorised request.
+    await condition(() => review.withdrawal !== undefined);
+    await condition(allHandlersFinished);
+  }
+  await notifyWithdrawal();
   return review.status();
 
   async function openTasks(tasks: Task[]): Promise<void> {
     const snapshot = review.snapshot();
     await Promise.all(
       tasks.map(async (task) => {
-        const dueInWorkingDays = input.taskDueWorkingDays?.[task.kind];
-        const dueOn = await records.recordTaskOpened({ caseId: input.caseId, task, snapshot, dueInWorkingDays });
-        if (dueOn) task.dueOn = dueOn;
+        const due = await records.recordTaskOpened({
+          caseId,
+          task,
+          snapshot,
+          dueInWorkingDays: input.taskDueWorkingDays?.[task.kind],
+          dueAfterMs: input.taskDueAfterMs,
+        });
+        if (due) Object.assign(task, due);
         await notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
+        if (patched('task-deadlines')) void watchDeadline(task);
       }),
+    );
+  }
+
+  /** Reminds before the due date and escalates when it passes, while the task is still open. */
+  async function watchDeadline(task: Task): Promise<void> {
+    if (!task.dueAt || input.taskReminderBeforeMs === undefined) return;
+    const dueAt = Date.parse(task.dueAt);
+    await sleepUntil(dueAt - input.taskReminderBeforeMs);
+    if (task.status !== 'open') return;
+    await notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id });
+    await sleepUntil(dueAt);
+    if (task.status !== 'open') return;
+    await records.recordTaskOverdue({ caseId, taskId: task.id, at: now() });
+    await notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
+  }
+
+  async function notifyWithdrawal(): Promise<void> {
+    const told = review.organisationsInvolved().filter((id) => id !== input.employerOrganisationId);
+    await Promise.all(
+      told.map((organisationId) =>
+        notify({ key: `${caseId}.withdrawn.${organisationId}`, kind: 'case_withdrawn', caseId, organisationId }),
+      ),
     );
   }
 
@@ -105,4 +179,9 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseStatus> {
 /** Workflow time (deterministic on replay), as an ISO timestamp. */
 function now(): string {
   return new Date().toISOString();
+}
+
+async function sleepUntil(instant: number): Promise<void> {
+  const wait = instant - Date.now();
+  if (wait > 0) await sleep(wait);
 }

@@ -5,6 +5,7 @@ export const de: Messages = {
     opinion: 'Ihre Stellungnahme abgeben',
     enrolment: 'die Einschreibung bestätigen',
     decision: 'über die Genehmigung entscheiden',
+    amendment: 'den Antrag ändern',
   },
   taskOpened: {
     subject: 'Neue Aufgabe: {{task}} – Ausbildungsantrag {{reference}}',
@@ -21,6 +22,45 @@ Fällig bis: {{dueOn}}
 
 Aufgabe öffnen: {{link}}
 
+Diese Nachricht wurde automatisch versandt.`,
+  },
+  taskReminder: {
+    subject: 'Erinnerung: {{task}} bis {{dueOn}} – Ausbildungsantrag {{reference}}',
+    body: `Guten Tag,
+
+diese Aufgabe ist am {{dueOn}} fällig und noch offen: {{task}}.
+
+Antrag auf grenzüberschreitende Ausbildung {{reference}}
+Ausbildungsbetrieb: {{employer}}
+Beruf: {{trade}}
+
+Aufgabe öffnen: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+  },
+  taskEscalated: {
+    subject: 'Überfällig: {{task}} – Ausbildungsantrag {{reference}} ({{organisation}})',
+    body: `Guten Tag {{name}},
+
+eine Aufgabe von {{organisation}} war am {{dueOn}} fällig und ist noch offen: {{task}}.
+Zugewiesen an: {{assignee}}
+
+Antrag auf grenzüberschreitende Ausbildung {{reference}}
+Ausbildungsbetrieb: {{employer}}
+Beruf: {{trade}}
+
+Aufgabe öffnen: {{link}}
+
+Sie erhalten diese Nachricht als Vorgesetzte(r) bei {{organisation}}.`,
+    unassigned: 'niemandem (im gemeinsamen Eingangskorb)',
+  },
+  caseWithdrawn: {
+    subject: 'Ausbildungsantrag {{reference}} zurückgezogen',
+    body: `Guten Tag,
+
+{{employer}} hat den Antrag auf grenzüberschreitende Ausbildung {{reference}} zurückgezogen (Beruf: {{trade}}, Auszubildende(r): {{apprentice}}).
+Offene Aufgaben von {{organisation}} in diesem Vorgang sind storniert.
+{{reason}}
 Diese Nachricht wurde automatisch versandt.`,
   },
   caseDecided: {

@@ -3,6 +3,7 @@ export const en = {
     opinion: 'give your opinion',
     enrolment: 'confirm the enrolment',
     decision: 'decide on the authorisation',
+    amendment: 'amend the request',
   },
   taskOpened: {
     subject: 'New task: {{task}} – apprenticeship request {{reference}}',
@@ -19,6 +20,45 @@ Due by: {{dueOn}}
 
 Open the task: {{link}}
 
+This message was sent automatically.`,
+  },
+  taskReminder: {
+    subject: 'Reminder: {{task}} by {{dueOn}} – apprenticeship request {{reference}}',
+    body: `Hello,
+
+This task is due on {{dueOn}} and is still open: {{task}}.
+
+Cross-border apprenticeship request {{reference}}
+Employer: {{employer}}
+Trade: {{trade}}
+
+Open the task: {{link}}
+
+This message was sent automatically.`,
+  },
+  taskEscalated: {
+    subject: 'Overdue: {{task}} – apprenticeship request {{reference}} ({{organisation}})',
+    body: `Hello {{name}},
+
+A task of {{organisation}} was due on {{dueOn}} and is still open: {{task}}.
+Assigned to: {{assignee}}
+
+Cross-border apprenticeship request {{reference}}
+Employer: {{employer}}
+Trade: {{trade}}
+
+Open the task: {{link}}
+
+You receive this message as a supervisor of {{organisation}}.`,
+    unassigned: 'nobody (in the queue)',
+  },
+  caseWithdrawn: {
+    subject: 'Apprenticeship request {{reference}} withdrawn',
+    body: `Hello,
+
+{{employer}} has withdrawn the cross-border apprenticeship request {{reference}} (trade: {{trade}}, apprentice: {{apprentice}}).
+Any open task of {{organisation}} in this case is cancelled.
+{{reason}}
 This message was sent automatically.`,
   },
   caseDecided: {

@@ -5,6 +5,7 @@ export const fr: Messages = {
     opinion: 'donner votre avis',
     enrolment: "confirmer l'inscription",
     decision: "statuer sur l'autorisation",
+    amendment: 'modifier la demande',
   },
   taskOpened: {
     subject: "Nouvelle tâche : {{task}} – demande d'apprentissage {{reference}}",
@@ -21,6 +22,45 @@ Date de début : {{startDate}}
 
 Ouvrir la tâche : {{link}}
 
+Ce message a été envoyé automatiquement.`,
+  },
+  taskReminder: {
+    subject: "Rappel : {{task}} avant le {{dueOn}} – demande d'apprentissage {{reference}}",
+    body: `Bonjour,
+
+Cette tâche est à traiter avant le {{dueOn}} et reste ouverte : {{task}}.
+
+Demande d'apprentissage transfrontalier {{reference}}
+Employeur : {{employer}}
+Métier : {{trade}}
+
+Ouvrir la tâche : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+  },
+  taskEscalated: {
+    subject: "En retard : {{task}} – demande d'apprentissage {{reference}} ({{organisation}})",
+    body: `Bonjour {{name}},
+
+Une tâche de {{organisation}} était à traiter avant le {{dueOn}} et reste ouverte : {{task}}.
+Attribuée à : {{assignee}}
+
+Demande d'apprentissage transfrontalier {{reference}}
+Employeur : {{employer}}
+Métier : {{trade}}
+
+Ouvrir la tâche : {{link}}
+
+Vous recevez ce message en tant que responsable de {{organisation}}.`,
+    unassigned: 'personne (dans la corbeille commune)',
+  },
+  caseWithdrawn: {
+    subject: "Demande d'apprentissage {{reference}} retirée",
+    body: `Bonjour,
+
+{{employer}} a retiré la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}, apprenti : {{apprentice}}).
+Toute tâche encore ouverte de {{organisation}} dans ce dossier est annulée.
+{{reason}}
 Ce message a été envoyé automatiquement.`,
   },
   caseDecided: {

@@ -1,86 +1,120 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { Router } from 'express';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { selectCases, selectTasks, visibleTo } from '../../db/case-queries.js';
 import { loadReferenceData } from '../../db/reference-store.js';
 import { assessRequest } from '../../db/request-assessment.js';
+import type { Database } from '../../db/schema.js';
 import type { Caller } from '../../domain/caller.js';
-import { caseRequestSchema } from '../../domain/case-request.js';
-import type { Participants } from '../../domain/parties.js';
-import { caseRecordedUpdate, caseWorkflow, type CaseInput } from '../../workflows/case-workflow.js';
+import { caseRequestSchema, type CaseRequest } from '../../domain/case-request.js';
+import type { Participants, PartyKind } from '../../domain/parties.js';
+import { changesFor, requestFor } from '../../domain/personal-data.js';
+import type { FieldChange } from '../../domain/request-changes.js';
+import type { Config } from '../../infra/config.js';
+import { amendRequestUpdate, caseRecordedUpdate, caseWorkflow, withdrawCaseUpdate, type CaseInput } from '../../workflows/case-workflow.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, invalidRequest, parseOr400, pointerOf } from '../problem.js';
+import { asProblem } from '../update-failures.js';
 import { allowanceScheduleOf, caseSummary, taskSummary } from '../views.js';
 
 export const caseListQuery = z.object({
-  status: z.enum(['in_review', 'awaiting_decision', 'authorised', 'refused']).optional(),
+  status: z.enum(['in_review', 'changes_requested', 'awaiting_decision', 'authorised', 'refused', 'withdrawn']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+export const withdrawalBody = z.object({ reason: z.string().trim().min(1).max(2_000).optional() }).strict();
+
 const idempotencyKeySchema = z.string().min(1).max(200).optional();
+const notFound = () => new HttpProblem(404, 'Not found', 'There is no case with this id that you can see');
 
 export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
   const router = Router();
 
-  async function caseDetail(caller: Caller, caseId: string) {
+  /** The case as the caller may see it, or 404. */
+  async function visibleCase(caller: Caller, caseId: string) {
+    if (!z.uuid().safeParse(caseId).success) throw notFound();
     const row = await selectCases(db)
-      .select(['cases.participants', 'cases.eligibility'])
+      .select(['cases.participants', 'cases.eligibility', 'cases.request_revision'])
       .where('cases.id', '=', caseId)
       .where(visibleTo(caller, config.MINISTRY_ORGANISATION_ID))
       .executeTakeFirst();
-    if (!row) throw new HttpProblem(404, 'Not found', 'There is no case with this id that you can see');
-    const [tasks, reference] = await Promise.all([
+    if (!row) throw notFound();
+    return { ...row, party: await partyOf(db, caller, row.participants, caseId, config) };
+  }
+
+  async function caseDetail(caller: Caller, caseId: string) {
+    const row = await visibleCase(caller, caseId);
+    const [tasks, reference, lastRevision] = await Promise.all([
       selectTasks(db).where('tasks.case_id', '=', caseId).orderBy('tasks.created_at').orderBy('tasks.id').execute(),
       loadReferenceData(db),
+      db.selectFrom('case_revisions').select(['revision', 'changes', 'amended_at']).where('case_id', '=', caseId).orderBy('revision', 'desc').limit(1).executeTakeFirst(),
     ]);
+    const amendedAt = lastRevision && lastRevision.revision > 1 ? lastRevision.amended_at : undefined;
+    const views = tasks.map(taskSummary);
     return {
       ...caseSummary(row),
-      request: row.request,
+      revision: row.request_revision,
+      request: requestFor(row.request as CaseRequest, row.party),
       participants: row.participants,
       eligibility: row.eligibility,
       // Computed on each read, so a newly published table shows in the years it covers.
       allowanceSchedule: allowanceScheduleOf(row, reference),
-      tasks: tasks.map(taskSummary),
+      // What the parties asked to change since the last revision: the employer's to-do list.
+      changeRequests: views.filter((t) => t.answer?.outcome === 'changes_requested' && (!amendedAt || new Date(t.completedAt!) > amendedAt)),
+      lastAmendment: amendedAt
+        ? { revision: lastRevision!.revision, amendedAt: amendedAt.toISOString(), changes: changesFor(lastRevision!.changes as FieldChange[], row.party) }
+        : null,
+      tasks: views,
     };
   }
 
-  router.post('/', async (request, response) => {
-    const caller = callerOf(response);
-    if (caller.organisationKind !== 'employer') {
-      throw new HttpProblem(403, 'Forbidden', 'Only an employer submits a cross-border apprenticeship request');
-    }
-    const idempotencyKey = idempotencyKeySchema.safeParse(request.get('idempotency-key'));
-    if (!idempotencyKey.success) throw new HttpProblem(400, 'Invalid Idempotency-Key', 'The Idempotency-Key header must have 1 to 200 characters');
-    const caseRequest = parseOr400(caseRequestSchema, request.body);
-    const key = idempotencyKey.data;
+  /** Answers with the case and its revision as an ETag, for the next If-Match. */
+  async function sendCase(response: import('express').Response, caller: Caller, caseId: string, status = 200) {
+    const detail = await caseDetail(caller, caseId);
+    response.status(status).set('ETag', `"${detail.revision}"`).location(`/v1/cases/${caseId}`).json(detail);
+  }
 
-    const replayed = key ? await caseForKey(caller.organisationId, key) : undefined;
-    if (replayed) {
-      if (!isDeepStrictEqual(replayed.request, caseRequest)) {
-        throw new HttpProblem(422, 'Idempotency-Key reused', 'This Idempotency-Key was already used for a different request');
-      }
-      response.status(200).location(`/v1/cases/${replayed.id}`).json(await caseDetail(caller, replayed.id));
-      return;
-    }
-
-    const submittedAt = new Date().toISOString();
-    const eligibility = await assessRequest(db, caseRequest, caller.organisationId, submittedAt);
+  /** Checks a request as the employer would submit it; every broken rule at once. */
+  async function eligibleParticipants(caller: Caller, request: CaseRequest, at: string): Promise<Partial<Participants>> {
+    const eligibility = await assessRequest(db, request, caller.organisationId, at);
     if (eligibility.problems.length) {
       throw invalidRequest(
         eligibility.problems.map((p) => ({ pointer: pointerOf(p.path), detail: p.message })),
         'The request does not meet the conditions of a cross-border apprenticeship',
       );
     }
-    const participants: Partial<Participants> = {
+    return {
       employer: caller.organisationId,
       adem: config.ADEM_ORGANISATION_ID,
       ...(eligibility.trade?.chamberOrganisationId ? { chamber: eligibility.trade.chamberOrganisationId } : {}),
-      foreign_school: caseRequest.foreignSchool.organisationId,
+      foreign_school: request.foreignSchool.organisationId,
       ministry: config.MINISTRY_ORGANISATION_ID,
     };
+  }
+
+  router.post('/', async (request, response) => {
+    const caller = callerOf(response);
+    requireEmployer(caller, 'submits a cross-border apprenticeship request');
+    const idempotencyKey = idempotencyKeySchema.safeParse(request.get('idempotency-key'));
+    if (!idempotencyKey.success) throw new HttpProblem(400, 'Invalid Idempotency-Key', 'The Idempotency-Key header must have 1 to 200 characters');
+    const caseRequest = parseOr400(caseRequestSchema, request.body);
+    const key = idempotencyKey.data;
+
+    const replayed = key ? await caseForKey(db, caller.organisationId, key) : undefined;
+    if (replayed) {
+      if (!isDeepStrictEqual(replayed.request, caseRequest)) {
+        throw new HttpProblem(422, 'Idempotency-Key reused', 'This Idempotency-Key was already used for a different request');
+      }
+      await sendCase(response, caller, replayed.id);
+      return;
+    }
+
+    const submittedAt = new Date().toISOString();
+    const participants = await eligibleParticipants(caller, caseRequest, submittedAt);
     const caseId = key ? keyedCaseId(caller.organisationId, key) : randomUUID();
     const input: CaseInput = {
       caseId,
@@ -90,23 +124,11 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
       request: caseRequest,
       participants,
       submittedAt,
-      taskDueWorkingDays: { opinion: config.TASK_DUE_OPINION, enrolment: config.TASK_DUE_ENROLMENT, decision: config.TASK_DUE_DECISION },
+      ...taskDeadlines(config),
       mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
     };
-    try {
-      // Two concurrent submissions with one key meet at the same workflow id.
-      const handle = await temporal.workflow.start(caseWorkflow, {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        workflowId: `case-${caseId}`,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-      await handle.executeUpdate(caseRecordedUpdate);
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-    response.status(201).location(`/v1/cases/${caseId}`).json(await caseDetail(caller, caseId));
+    await startCase(temporal, config, input);
+    await sendCase(response, caller, caseId, 201);
   });
 
   router.get('/', async (request, response) => {
@@ -119,21 +141,132 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
   });
 
   router.get('/:id', async (request, response) => {
-    const id = z.uuid().safeParse(request.params.id);
-    if (!id.success) throw new HttpProblem(404, 'Not found', 'There is no case with this id that you can see');
-    response.json(await caseDetail(callerOf(response), id.data));
+    await sendCase(response, callerOf(response), request.params.id);
   });
 
-  function caseForKey(employerOrganisationId: string, key: string) {
-    return db
-      .selectFrom('cases')
-      .select(['id', 'request'])
-      .where('employer_organisation_id', '=', employerOrganisationId)
-      .where('idempotency_key', '=', key)
-      .executeTakeFirst();
-  }
+  router.post('/:id/amendments', async (request, response) => {
+    const caller = callerOf(response);
+    const row = await visibleCase(caller, request.params.id);
+    requireEmployer(caller, 'amends its request');
+    const expectedRevision = revisionFromIfMatch(request.get('if-match'));
+    const amended = parseOr400(caseRequestSchema, request.body);
+    if (expectedRevision !== row.request_revision) throw staleRevision(row.request_revision);
+    const participants = await eligibleParticipants(caller, amended, new Date().toISOString());
+    try {
+      await temporal.workflow.getHandle(`case-${row.id}`).executeUpdate(amendRequestUpdate, {
+        args: [{ expectedRevision, request: amended, participants, organisationId: caller.organisationId, userId: caller.userId }],
+      });
+    } catch (error) {
+      throw asProblem(error);
+    }
+    await sendCase(response, caller, row.id);
+  });
+
+  router.post('/:id/withdraw', async (request, response) => {
+    const caller = callerOf(response);
+    const row = await visibleCase(caller, request.params.id);
+    requireEmployer(caller, 'withdraws its request');
+    const { reason } = parseOr400(withdrawalBody, request.body ?? {});
+    try {
+      await temporal.workflow.getHandle(`case-${row.id}`).executeUpdate(withdrawCaseUpdate, {
+        args: [{ organisationId: caller.organisationId, userId: caller.userId, reason }],
+      });
+    } catch (error) {
+      throw asProblem(error);
+    }
+    await sendCase(response, caller, row.id);
+  });
+
+  router.get('/:id/history', async (request, response) => {
+    const caller = callerOf(response);
+    const row = await visibleCase(caller, request.params.id);
+    const events = await db
+      .selectFrom('events')
+      .leftJoin('users', 'users.id', 'events.actor_user_id')
+      .leftJoin('organisations', 'organisations.id', 'events.actor_organisation_id')
+      .select(['events.id', 'events.occurred_at', 'events.type', 'events.data', 'events.actor_user_id', 'users.name as user_name', 'events.actor_organisation_id', 'organisations.name as organisation_name'])
+      .where('events.case_id', '=', row.id)
+      // Parallel answers can be written in another order than they were given.
+      .orderBy('events.occurred_at')
+      .orderBy('events.id')
+      .execute();
+    response.json({
+      items: events.map((event) => {
+        const data = event.data as Record<string, unknown>;
+        return {
+          at: event.occurred_at.toISOString(),
+          type: event.type,
+          user: event.actor_user_id ? { id: event.actor_user_id, name: event.user_name } : null,
+          organisation: event.actor_organisation_id ? { id: event.actor_organisation_id, name: event.organisation_name } : null,
+          data: Array.isArray(data.changes) ? { ...data, changes: changesFor(data.changes as FieldChange[], row.party) } : data,
+        };
+      }),
+    });
+  });
 
   return router;
+}
+
+function requireEmployer(caller: Caller, what: string): void {
+  if (caller.organisationKind !== 'employer') throw new HttpProblem(403, 'Forbidden', `Only the employer ${what}`);
+}
+
+/** The revision named by `If-Match: "3"`; amending without one would overwrite unseen changes. */
+function revisionFromIfMatch(header: string | undefined): number {
+  if (!header) throw new HttpProblem(428, 'Precondition required', 'Send If-Match with the ETag of the revision you amend');
+  const revision = /^(?:W\/)?"(\d+)"$/.exec(header.trim())?.[1];
+  if (!revision) throw new HttpProblem(400, 'Invalid If-Match', 'If-Match must be the ETag of a case, such as "3"');
+  return Number(revision);
+}
+
+export function staleRevision(current: number): HttpProblem {
+  return new HttpProblem(412, 'Precondition failed', `The request has changed since you read it: it is now at revision ${current}; read it again before amending`);
+}
+
+/** The part the caller's organisation plays in this case, for what of the personal data it may see. */
+async function partyOf(db: Kysely<Database>, caller: Caller, participants: Record<string, string>, caseId: string, config: Config): Promise<PartyKind> {
+  if (caller.organisationId === participants.employer) return 'employer';
+  if (caller.organisationId === config.MINISTRY_ORGANISATION_ID) return 'ministry';
+  const current = Object.entries(participants).find(([, organisationId]) => organisationId === caller.organisationId)?.[0];
+  if (current) return current as PartyKind;
+  // An organisation replaced by an amendment keeps the part it had.
+  const earlier = await db.selectFrom('tasks').select('party').where('case_id', '=', caseId).where('organisation_id', '=', caller.organisationId).executeTakeFirst();
+  return earlier?.party ?? 'chamber';
+}
+
+function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | 'taskDueAfterMs' | 'taskReminderBeforeMs'> {
+  return {
+    taskDueWorkingDays: { opinion: config.TASK_DUE_OPINION, enrolment: config.TASK_DUE_ENROLMENT, decision: config.TASK_DUE_DECISION, amendment: config.TASK_DUE_AMENDMENT },
+    ...(config.TASK_DUE_AFTER !== undefined ? { taskDueAfterMs: config.TASK_DUE_AFTER } : {}),
+    taskReminderBeforeMs: config.TASK_REMINDER_BEFORE,
+  };
+}
+
+async function startCase(temporal: Client, config: Config, input: CaseInput): Promise<void> {
+  try {
+    // Two concurrent submissions with one key meet at the same workflow id.
+    const handle = await temporal.workflow.start(caseWorkflow, {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowId: `case-${input.caseId}`,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    await handle.executeUpdate(caseRecordedUpdate);
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
+/** The case started under this key, with the request as first submitted. */
+function caseForKey(db: Kysely<Database>, employerOrganisationId: string, key: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('case_revisions', (join) => join.onRef('case_revisions.case_id', '=', 'cases.id').on('case_revisions.revision', '=', 1))
+    .select(['cases.id', 'case_revisions.request'])
+    .where('cases.employer_organisation_id', '=', employerOrganisationId)
+    .where('cases.idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 /** The same employer and key always name the same case. */

@@ -22,12 +22,18 @@ describe('health and the API description', () => {
     expect(Object.keys(body.paths).sort()).toEqual([
       '/v1/cases',
       '/v1/cases/{id}',
+      '/v1/cases/{id}/amendments',
+      '/v1/cases/{id}/history',
+      '/v1/cases/{id}/withdraw',
       '/v1/reference',
       '/v1/reference/{table}',
       '/v1/reference/{table}/versions',
       '/v1/tasks',
       '/v1/tasks/{id}',
+      '/v1/tasks/{id}/assign',
+      '/v1/tasks/{id}/claim',
       '/v1/tasks/{id}/complete',
+      '/v1/tasks/{id}/unclaim',
     ]);
     const submission = body.paths['/v1/cases'].post.requestBody.content['application/json'].schema;
     expect(submission.required).toEqual(expect.arrayContaining(['apprentice', 'tradeCode', 'foreignSchool', 'startDate']));

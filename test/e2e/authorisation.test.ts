@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { temporalCli } from '../../infra/temporal-cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordHistory } from '../support/record-history.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -80,18 +78,13 @@ describe('a request goes from the employer to the ministry’s authorisation', (
     );
     expect(events.at(-1)!.type).toBe('case_authorised');
 
-    if (process.env.RECORD_HISTORY) recordHistory(`case-${submitted.id}`, 'case-authorised.json');
+    recordHistory(`case-${submitted.id}`, 'case-authorised.json');
   });
 
   it('mails each party its new task, and the employer the decision, each in its own language and without personal identifiers', async () => {
     const { parties } = stack;
     const submitted = await stack.submit();
-    for (const party of [parties.adem, parties.chamber, parties.school]) {
-      const task = await stack.openTask(party, submitted.id);
-      await stack.complete(party, task.id, task.kind === 'enrolment' ? { outcome: 'confirmed' } : { outcome: 'favourable', reasons: 'Fine' });
-    }
-    const decision = await stack.openTask(parties.ministry, submitted.id);
-    await stack.complete(parties.ministry, decision.id, { outcome: 'authorised', reasons: 'All opinions favourable' });
+    await stack.authorise(submitted.id, { outcome: 'authorised', reasons: 'All opinions favourable' });
 
     const reference = submitted.id.slice(0, 8).toUpperCase();
     const expectations = [
@@ -112,9 +105,3 @@ describe('a request goes from the employer to the ministry’s authorisation', (
     }
   });
 });
-
-/** Saves a finished workflow's history for the replay tests (test/replay). */
-function recordHistory(workflowId: string, file: string) {
-  const json = execFileSync(temporalCli(), ['workflow', 'show', '--workflow-id', workflowId, '--address', inject('temporalAddress'), '--output', 'json']);
-  writeFileSync(new URL(`../replay/histories/${file}`, import.meta.url), json);
-}

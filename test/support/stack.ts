@@ -51,7 +51,7 @@ export function nextSchoolYearStart(): string {
  * A worker and an API of this test file's own, on the run's shared Temporal and SMTP
  * sink, with a database of its own copied from the seeded template.
  */
-export async function startTestStack(options: { smtpUrl?: string } = {}) {
+export async function startTestStack(options: { smtpUrl?: string; env?: Record<string, string> } = {}) {
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const database = `apprenticeship_${prefix}`;
   await onServer(inject('databaseUrl'), `create database ${database} template ${inject('templateDatabase')}`);
@@ -65,6 +65,7 @@ export async function startTestStack(options: { smtpUrl?: string } = {}) {
     LOG_LEVEL: 'silent',
     MAIL_RETRY_INITIAL_INTERVAL: '200ms',
     MAIL_RETRY_MAXIMUM_INTERVAL: '1s',
+    ...options.env,
   });
   const db = createDatabase(config.DATABASE_URL!, 2);
   // The mail sink is shared by every test file: addresses of this file's own tell its mail apart.
@@ -87,9 +88,15 @@ export async function startTestStack(options: { smtpUrl?: string } = {}) {
   }
   const tradeCode = 'DAP-BOULANGER';
 
+  /** Acting as another demo user of the same organisation as `party`. */
+  async function colleague(party: Party, userId: string): Promise<Party> {
+    const user = await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
+    return { ...party, userId, userEmail: user.email, token: await issuer.issueToken(userId) };
+  }
+
   const codePath = inject('workflowBundlePath');
   let worker: RunningWorker | undefined = await startWorker(config, { codePath });
-  const api = await startApi(config, createLogger('silent', 'test-api'));
+  const api = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
 
   async function request<T = any>(
     party: Party | undefined,
@@ -133,6 +140,7 @@ export async function startTestStack(options: { smtpUrl?: string } = {}) {
     tradeCode,
     request,
     caseRequest,
+    colleague,
 
     async submit(overrides: Partial<CaseRequest> = {}, headers: Record<string, string> = {}) {
       const reply = await request(parties.employer, 'POST', '/v1/cases', caseRequest(overrides), headers);
@@ -154,6 +162,16 @@ export async function startTestStack(options: { smtpUrl?: string } = {}) {
 
     complete(party: Party, taskId: string, answer: unknown) {
       return request(party, 'POST', `/v1/tasks/${encodeURIComponent(taskId)}/complete`, answer);
+    },
+
+    /** ADEM, the chamber and the school all say yes; then the ministry decides. */
+    async authorise(caseId: string, decision: { outcome: string; reasons?: string } = { outcome: 'authorised' }) {
+      for (const party of [parties.adem, parties.chamber, parties.school]) {
+        const task = await this.openTask(party, caseId);
+        await this.complete(party, task.id, task.kind === 'enrolment' ? { outcome: 'confirmed' } : { outcome: 'favourable', reasons: 'Fine' });
+      }
+      const task = await this.openTask(parties.ministry, caseId);
+      return this.complete(parties.ministry, task.id, decision);
     },
 
     async mailsTo(address: string): Promise<ReceivedMessage[]> {
