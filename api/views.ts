@@ -4,6 +4,9 @@ import { allowanceSchedule } from '../domain/allowance.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import { allowanceTablesFrom, type Eligibility } from '../domain/eligibility.js';
+import type { PartyKind } from '../domain/parties.js';
+import { changesFor } from '../domain/personal-data.js';
+import type { FieldChange } from '../domain/request-changes.js';
 
 /** A case as listed: its state and whose turn it is. */
 export function caseSummary(row: CaseListRow) {
@@ -53,4 +56,23 @@ export function allowanceScheduleOf(row: { request: unknown; eligibility: unknow
     durationMonths: request.durationMonths,
     proposedMonthlyCents: request.proposedMonthlyAllowanceCents,
   });
+}
+
+type Revision = { revision: number; changes: unknown; amended_at: Date } | undefined;
+
+/** When the request was last amended; undefined while it is as submitted. */
+export function amendedSince(revision: Revision): Date | undefined {
+  return revision && revision.revision > 1 ? revision.amended_at : undefined;
+}
+
+/** The last amendment as `party` may see it: which fields changed, from what to what. */
+export function lastAmendmentFor(revision: Revision, party: PartyKind) {
+  const amendedAt = amendedSince(revision);
+  if (!amendedAt) return null;
+  return { revision: revision!.revision, amendedAt: amendedAt.toISOString(), changes: changesFor(revision!.changes as FieldChange[], party) };
+}
+
+/** The requests for changes given since the last amendment: what the employer has to address. */
+export function openChangeRequests(tasks: ReturnType<typeof taskSummary>[], amendedAt: Date | undefined) {
+  return tasks.filter((t) => t.answer?.outcome === 'changes_requested' && (!amendedAt || new Date(t.completedAt!) > amendedAt));
 }

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { selectCases, selectTasks, visibleTo } from '../../db/case-queries.js';
 import { loadReferenceData } from '../../db/reference-store.js';
+import { latestRevision } from '../../db/case-revisions.js';
 import { assessRequest } from '../../db/request-assessment.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../../domain/caller.js';
@@ -19,7 +20,7 @@ import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, invalidRequest, parseOr400, pointerOf } from '../problem.js';
 import { asProblem } from '../update-failures.js';
-import { allowanceScheduleOf, caseSummary, taskSummary } from '../views.js';
+import { allowanceScheduleOf, amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
 
 export const caseListQuery = z.object({
   status: z.enum(['in_review', 'changes_requested', 'awaiting_decision', 'authorised', 'refused', 'withdrawn']).optional(),
@@ -51,10 +52,10 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
     const [tasks, reference, lastRevision] = await Promise.all([
       selectTasks(db).where('tasks.case_id', '=', caseId).orderBy('tasks.created_at').orderBy('tasks.id').execute(),
       loadReferenceData(db),
-      db.selectFrom('case_revisions').select(['revision', 'changes', 'amended_at']).where('case_id', '=', caseId).orderBy('revision', 'desc').limit(1).executeTakeFirst(),
+      latestRevision(db, caseId),
     ]);
-    const amendedAt = lastRevision && lastRevision.revision > 1 ? lastRevision.amended_at : undefined;
     const views = tasks.map(taskSummary);
+    const amendedAt = amendedSince(lastRevision);
     return {
       ...caseSummary(row),
       revision: row.request_revision,
@@ -64,10 +65,8 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
       // Computed on each read, so a newly published table shows in the years it covers.
       allowanceSchedule: allowanceScheduleOf(row, reference),
       // What the parties asked to change since the last revision: the employer's to-do list.
-      changeRequests: views.filter((t) => t.answer?.outcome === 'changes_requested' && (!amendedAt || new Date(t.completedAt!) > amendedAt)),
-      lastAmendment: amendedAt
-        ? { revision: lastRevision!.revision, amendedAt: amendedAt.toISOString(), changes: changesFor(lastRevision!.changes as FieldChange[], row.party) }
-        : null,
+      changeRequests: openChangeRequests(views, amendedAt),
+      lastAmendment: lastAmendmentFor(lastRevision, row.party),
       tasks: views,
     };
   }

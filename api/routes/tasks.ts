@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { selectCases, selectTasks } from '../../db/case-queries.js';
+import { latestRevision } from '../../db/case-revisions.js';
 import { answerSchemas, isAnswerable } from '../../domain/answers.js';
 import { reviewParties } from '../../domain/parties.js';
 import type { TaskCompletion } from '../../domain/case-state.js';
@@ -8,7 +9,7 @@ import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, parseOr400 } from '../problem.js';
 import { asProblem } from '../update-failures.js';
-import { caseSummary, taskSummary } from '../views.js';
+import { amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
 
 const notFound = () => new HttpProblem(404, 'Not found', 'There is no task with this id');
 
@@ -27,13 +28,22 @@ export function taskRoutes({ db, temporal }: ApiDependencies): Router {
 
   async function taskDetail(taskId: string, organisationId: string) {
     const task = await ownTask(taskId, organisationId);
-    const caseRow = await selectCases(db).where('cases.id', '=', task.case_id).executeTakeFirstOrThrow();
-    // The ministry decides with the opinions and the enrolment answer in front of it.
-    const answers =
-      task.kind === 'decision'
-        ? (await selectTasks(db).where('tasks.case_id', '=', task.case_id).where('tasks.party', 'in', [...reviewParties]).orderBy('tasks.created_at').execute()).map(taskSummary)
-        : undefined;
-    return { ...taskSummary(task), case: caseSummary(caseRow), ...(answers ? { answers } : {}) };
+    const [caseRow, revision, caseTasks] = await Promise.all([
+      selectCases(db).where('cases.id', '=', task.case_id).executeTakeFirstOrThrow(),
+      latestRevision(db, task.case_id),
+      selectTasks(db).where('tasks.case_id', '=', task.case_id).orderBy('tasks.created_at').orderBy('tasks.id').execute(),
+    ]);
+    const others = caseTasks.map(taskSummary);
+    return {
+      ...taskSummary(task),
+      case: caseSummary(caseRow),
+      // A party asked again sees what changed since it last answered.
+      lastAmendment: lastAmendmentFor(revision, task.party),
+      // The ministry decides with the opinions and the enrolment answers in front of it.
+      ...(task.kind === 'decision' ? { answers: others.filter((t) => (reviewParties as readonly string[]).includes(t.party)) } : {}),
+      // The employer amends with every request for changes in front of it.
+      ...(task.kind === 'amendment' ? { changeRequests: openChangeRequests(others, amendedSince(revision)) } : {}),
+    };
   }
 
   router.get('/:id', async (request, response) => {

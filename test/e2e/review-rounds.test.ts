@@ -36,6 +36,8 @@ describe('a round of changes', () => {
       ['adem', '/apprentice/admRegistrationNumber'],
       ['foreign_school', '/foreignSchool/programme'],
     ]);
+    const amendmentView = (await stack.request(parties.employer, 'GET', `/v1/tasks/${amendmentTask.id}`)).body;
+    expect(amendmentView.changeRequests.map((t: { party: string }) => t.party).sort()).toEqual(['adem', 'foreign_school']);
     // The amendment is not answered like the other tasks.
     expect((await stack.complete(parties.employer, amendmentTask.id, { outcome: 'favourable', reasons: 'x' })).status).toBe(409);
 
@@ -62,6 +64,11 @@ describe('a round of changes', () => {
     ]);
 
     const [ademAgain, schoolAgain] = await Promise.all([stack.openTask(parties.adem, submitted.id), stack.openTask(parties.school, submitted.id)]);
+    // Asked again, each sees what changed; the school does not see the ADEM number.
+    const ademTaskView = (await stack.request(parties.adem, 'GET', `/v1/tasks/${ademAgain.id}`)).body;
+    expect(ademTaskView.lastAmendment).toMatchObject({ revision: 2, changes: reply.body.lastAmendment.changes });
+    const schoolTaskView = (await stack.request(parties.school, 'GET', `/v1/tasks/${schoolAgain.id}`)).body;
+    expect(schoolTaskView.lastAmendment.changes[0].after).toBe('[withheld]');
     expect((await stack.complete(parties.adem, ademAgain.id, { outcome: 'favourable', reasons: 'Registered' })).status).toBe(200);
     expect((await stack.complete(parties.school, schoolAgain.id, { outcome: 'confirmed' })).status).toBe(200);
     const decision = await stack.openTask(parties.ministry, submitted.id);
