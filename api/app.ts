@@ -16,6 +16,14 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url === '/healthz' } }));
   app.use(express.json({ limit: '1mb' }));
+  // A body the API cannot read is refused, not silently ignored.
+  app.use((request, _response, next) => {
+    const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody && !request.is('application/json')) {
+      throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json');
+    }
+    next();
+  });
 
   app.use(healthRoutes(dependencies));
   const document = openApiDocument(config.publicBaseUrl);

@@ -55,6 +55,14 @@ describe('who may see and do what', () => {
     expect(reply.status).toBe(403);
   });
 
+  it('refuses a body that is not JSON with 415, and changes nothing', async () => {
+    const { id } = await stack.submit();
+    const reply = await stack.request(stack.parties.employer, 'POST', `/v1/cases/${id}/withdraw`, 'please withdraw it', { 'content-type': 'text/plain' });
+    expect(reply.status).toBe(415);
+    expect(reply.body.title).toBe('Unsupported media type');
+    expect((await stack.request(stack.parties.employer, 'GET', `/v1/cases/${id}`)).body.status).toBe('in_review');
+  });
+
   it('answers 404, not 500, for a case id that is not a uuid', async () => {
     expect((await stack.request(stack.parties.employer, 'GET', '/v1/cases/not-a-uuid')).status).toBe(404);
   });
