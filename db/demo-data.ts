@@ -20,6 +20,7 @@ export const demoOrganisations: NewOrganisation[] = [
   { id: 'berufskolleg-aachen', kind: 'foreign_school', name: 'Berufskolleg für Technik, Aachen', email: 'sekretariat@bk-aachen.example.de', language: 'de', country: 'DE', region: 'Nordrhein-Westfalen' },
   { id: 'boulangerie-schmit', kind: 'employer', name: 'Boulangerie Schmit S.à r.l.', email: 'rh@schmit.example.lu', language: 'en', country: 'LU', region: null },
   { id: 'elektro-weber', kind: 'employer', name: 'Elektro Weber S.A.', email: 'personal@weber.example.lu', language: 'de', country: 'LU', region: null },
+  { id: 'ferme-hoffmann', kind: 'employer', name: 'Ferme Hoffmann', email: 'contact@ferme-hoffmann.example.lu', language: 'fr', country: 'LU', region: null },
   // Holds no right to train: every request it submits is refused at the door.
   { id: 'transports-kayl', kind: 'employer', name: 'Transports Kayl S.à r.l.', email: 'rh@kayl.example.lu', language: 'fr', country: 'LU', region: null },
 ];
@@ -36,6 +37,8 @@ export const demoUsers: NewUser[] = [
   { id: 'claire.thionville', organisation_id: 'lycee-thionville', name: 'Claire Martin', email: 'claire.martin@lycee-thionville.example.fr', language: 'fr' },
   { id: 'jonas.trier', organisation_id: 'bbs-trier', name: 'Jonas Becker', email: 'jonas.becker@bbs-trier.example.de', language: 'de' },
   { id: 'luc.arlon', organisation_id: 'ipea-arlon', name: 'Luc Dubois', email: 'luc.dubois@ipea-arlon.example.be', language: 'fr' },
+  { id: 'jean.hoffmann', organisation_id: 'ferme-hoffmann', name: 'Jean Hoffmann', email: 'jean@ferme-hoffmann.example.lu', language: 'fr', is_supervisor: true },
+  { id: 'claude.cag', organisation_id: 'chambre-agriculture', name: 'Claude Thill', email: 'claude.thill@cag.example.lu', language: 'fr', is_supervisor: true },
   { id: 'sophie.kayl', organisation_id: 'transports-kayl', name: 'Sophie Kayl', email: 'sophie@kayl.example.lu', language: 'fr' },
   { id: 'paul.menje', organisation_id: 'menje-fp', name: 'Paul Reding', email: 'paul.reding@menje.example.lu', language: 'en', is_supervisor: true },
 ];

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { selectCases, selectTasks, visibleTo } from '../../db/case-queries.js';
@@ -72,7 +72,7 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
   }
 
   /** Answers with the case and its revision as an ETag, for the next If-Match. */
-  async function sendCase(response: import('express').Response, caller: Caller, caseId: string, status = 200) {
+  async function sendCase(response: Response, caller: Caller, caseId: string, status = 200) {
     const detail = await caseDetail(caller, caseId);
     response.status(status).set('ETag', `"${detail.revision}"`).location(`/v1/cases/${caseId}`).json(detail);
   }
@@ -228,9 +228,9 @@ async function partyOf(db: Kysely<Database>, caller: Caller, participants: Recor
   if (caller.organisationId === config.MINISTRY_ORGANISATION_ID) return 'ministry';
   const current = Object.entries(participants).find(([, organisationId]) => organisationId === caller.organisationId)?.[0];
   if (current) return current as PartyKind;
-  // An organisation replaced by an amendment keeps the part it had.
-  const earlier = await db.selectFrom('tasks').select('party').where('case_id', '=', caseId).where('organisation_id', '=', caller.organisationId).executeTakeFirst();
-  return earlier?.party ?? 'chamber';
+  // An organisation replaced by an amendment keeps the part it had; visibleTo lets no one else this far.
+  const earlier = await db.selectFrom('tasks').select('party').where('case_id', '=', caseId).where('organisation_id', '=', caller.organisationId).executeTakeFirstOrThrow();
+  return earlier.party;
 }
 
 function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | 'taskDueAfterMs' | 'taskReminderBeforeMs'> {
