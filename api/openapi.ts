@@ -3,25 +3,27 @@ import { z } from 'zod';
 import { answerSchemas } from '../domain/answers.js';
 import { caseRequestSchema } from '../domain/case-request.js';
 import { referenceTables } from '../domain/reference-data.js';
+import {
+  caseDetailSchema,
+  caseSummarySchema,
+  historyEventSchema,
+  problemSchema,
+  referenceVersionSchema,
+  taskDetailSchema,
+  taskSummarySchema,
+} from './responses.js';
 import { caseListQuery, withdrawalBody } from './routes/cases.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
 import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
 
-const problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
-});
 
 const problemResponse = (description: string) => ({
   description,
-  content: { 'application/problem+json': { schema: problem } },
+  content: { 'application/problem+json': { schema: problemSchema } },
 });
 
-const jsonResponse = (description: string) => ({ description, content: { 'application/json': { schema: z.object({}).loose() } } });
+const jsonResponse = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
+const listOf = (schema: z.ZodType) => z.object({ items: z.array(schema) });
 
 const commonProblems = {
   400: problemResponse('Invalid request: `errors` names each field'),
@@ -43,8 +45,8 @@ export function openApiDocument(serverUrl: string) {
       body: { content: { 'application/json': { schema: caseRequestSchema } } },
     },
     responses: {
-      201: jsonResponse('The case, started'),
-      200: jsonResponse('The case already started with this Idempotency-Key'),
+      201: jsonResponse('The case, started', caseDetailSchema),
+      200: jsonResponse('The case already started with this Idempotency-Key', caseDetailSchema),
       ...commonProblems,
       403: problemResponse('The caller is not an employer'),
       422: problemResponse('The Idempotency-Key was used for a different request'),
@@ -55,21 +57,21 @@ export function openApiDocument(serverUrl: string) {
     path: '/v1/cases',
     summary: 'The cases the caller takes part in',
     request: { query: caseListQuery },
-    responses: { 200: jsonResponse('Cases, newest first'), ...commonProblems },
+    responses: { 200: jsonResponse('Cases, newest first', listOf(caseSummarySchema)), ...commonProblems },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/cases/{id}',
     summary: "A case: its state, whose turn it is, every answer so far",
     request: { params: z.object({ id: z.uuid() }) },
-    responses: { 200: jsonResponse('The case'), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+    responses: { 200: jsonResponse('The case; its ETag is its revision', caseDetailSchema), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/tasks',
     summary: "The inbox of the caller's organisation",
     request: { query: taskListQuery },
-    responses: { 200: jsonResponse('Tasks, oldest first'), ...commonProblems },
+    responses: { 200: jsonResponse('Tasks, oldest first', z.object({ items: z.array(taskSummarySchema), nextCursor: z.string().nullable() })), ...commonProblems },
   });
   registry.registerPath({
     method: 'get',
@@ -77,7 +79,7 @@ export function openApiDocument(serverUrl: string) {
     summary: 'A task; a decision task shows the opinions and the enrolment answer',
     request: { params: taskId },
     responses: {
-      200: jsonResponse('The task'),
+      200: jsonResponse('The task', taskDetailSchema),
       401: commonProblems[401],
       403: problemResponse("Another organisation's task"),
       404: problemResponse('No such task'),
@@ -96,7 +98,7 @@ export function openApiDocument(serverUrl: string) {
       },
     },
     responses: {
-      200: jsonResponse('The completed task'),
+      200: jsonResponse('The completed task', taskDetailSchema),
       ...commonProblems,
       403: problemResponse("Another organisation's task"),
       404: problemResponse('No such task'),
@@ -115,7 +117,7 @@ export function openApiDocument(serverUrl: string) {
       body: { content: { 'application/json': { schema: caseRequestSchema } } },
     },
     responses: {
-      200: jsonResponse('The case at its new revision (new ETag)'),
+      200: jsonResponse('The case at its new revision (new ETag)', caseDetailSchema),
       ...commonProblems,
       403: problemResponse('Not the employer of this case'),
       404: problemResponse('No such case visible to the caller'),
@@ -129,14 +131,14 @@ export function openApiDocument(serverUrl: string) {
     path: '/v1/cases/{id}/withdraw',
     summary: 'The employer withdraws the request: every open task is cancelled and every party told',
     request: { params: caseId, body: { content: { 'application/json': { schema: withdrawalBody } } } },
-    responses: { 200: jsonResponse('The withdrawn case'), ...commonProblems, 403: problemResponse('Not the employer of this case'), 409: problemResponse('The case is closed') },
+    responses: { 200: jsonResponse('The withdrawn case', caseDetailSchema), ...commonProblems, 403: problemResponse('Not the employer of this case'), 409: problemResponse('The case is closed') },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/cases/{id}/history',
     summary: 'Every event of the case in order: who, when, what, with the before and after of amended fields',
     request: { params: caseId },
-    responses: { 200: jsonResponse('The events'), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+    responses: { 200: jsonResponse('The events, in the order they happened', listOf(historyEventSchema)), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
   });
   for (const [action, summary] of [
     ['claim', 'A user of the organisation takes the task'],
@@ -147,7 +149,7 @@ export function openApiDocument(serverUrl: string) {
       path: `/v1/tasks/{id}/${action}`,
       summary,
       request: { params: taskId },
-      responses: { 200: jsonResponse('The task'), 401: commonProblems[401], 403: problemResponse('Not allowed'), 404: problemResponse('No such task'), 409: problemResponse('Not open, or held by someone else') },
+      responses: { 200: jsonResponse('The task', taskSummarySchema), 401: commonProblems[401], 403: problemResponse('Not allowed'), 404: problemResponse('No such task'), 409: problemResponse('Not open, or held by someone else') },
     });
   }
   registry.registerPath({
@@ -155,28 +157,28 @@ export function openApiDocument(serverUrl: string) {
     path: '/v1/tasks/{id}/assign',
     summary: 'A supervisor gives the task to a colleague',
     request: { params: taskId, body: { content: { 'application/json': { schema: taskAssignmentBody } } } },
-    responses: { 200: jsonResponse('The task'), ...commonProblems, 403: problemResponse('Not a supervisor of the organisation'), 404: problemResponse('No such task'), 409: problemResponse('The task is not open') },
+    responses: { 200: jsonResponse('The task', taskSummarySchema), ...commonProblems, 403: problemResponse('Not a supervisor of the organisation'), 404: problemResponse('No such task'), 409: problemResponse('The task is not open') },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/reference',
     summary: 'Every reference table, with the version in force on a date (default: today in Luxembourg)',
     request: { query: inForceQuery },
-    responses: { 200: jsonResponse('The tables'), ...commonProblems },
+    responses: { 200: jsonResponse('The tables', z.object({ on: z.iso.date(), tables: z.array(z.object({ table: z.string(), inForce: referenceVersionSchema.omit({ rows: true }).extend({ rowCount: z.number().int() }).nullable() })) })), ...commonProblems },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/reference/{table}',
     summary: 'The version of a table in force on a date, with its rows and legal reference',
     request: { params: referenceTableParam, query: inForceQuery },
-    responses: { 200: jsonResponse('The version in force'), ...commonProblems, 404: problemResponse('No such table, or none in force') },
+    responses: { 200: jsonResponse('The version in force', referenceVersionSchema.extend({ on: z.iso.date() })), ...commonProblems, 404: problemResponse('No such table, or none in force') },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/reference/{table}/versions',
     summary: 'Every published version of a table, newest first',
     request: { params: referenceTableParam },
-    responses: { 200: jsonResponse('The versions'), 401: commonProblems[401], 404: problemResponse('No such table') },
+    responses: { 200: jsonResponse('The versions', listOf(referenceVersionSchema.omit({ rows: true }).extend({ rowCount: z.number().int() }))), 401: commonProblems[401], 404: problemResponse('No such table') },
   });
   registry.registerPath({
     method: 'post',
@@ -198,7 +200,7 @@ export function openApiDocument(serverUrl: string) {
       },
     },
     responses: {
-      201: jsonResponse('The published version'),
+      201: jsonResponse('The published version', referenceVersionSchema),
       ...commonProblems,
       403: problemResponse('Only the ministry publishes reference data'),
       409: problemResponse('A version starting on or after this date exists'),

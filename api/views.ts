@@ -7,9 +7,10 @@ import { allowanceTablesFrom, type Eligibility } from '../domain/eligibility.js'
 import type { PartyKind } from '../domain/parties.js';
 import { changesFor } from '../domain/personal-data.js';
 import type { FieldChange } from '../domain/request-changes.js';
+import type { CaseSummary, TaskSummary } from './responses.js';
 
 /** A case as listed: its state and whose turn it is. */
-export function caseSummary(row: CaseListRow) {
+export function caseSummary(row: CaseListRow): CaseSummary {
   const request = row.request as CaseRequest;
   return {
     id: row.id,
@@ -27,7 +28,7 @@ export function caseSummary(row: CaseListRow) {
 }
 
 /** A task and, once given, its answer. */
-export function taskSummary(row: TaskListRow) {
+export function taskSummary(row: TaskListRow): TaskSummary {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -35,7 +36,7 @@ export function taskSummary(row: TaskListRow) {
     party: row.party,
     organisation: { id: row.organisation_id, name: row.organisation_name },
     status: row.status,
-    answer: row.outcome ? { outcome: row.outcome, reasons: row.reasons, ...(row.comments ? { comments: row.comments } : {}) } : null,
+    answer: row.outcome ? { outcome: row.outcome, reasons: row.reasons, ...(row.comments ? { comments: row.comments as { field: string; comment: string }[] } : {}) } : null,
     assignee: row.assignee_user_id ? { id: row.assignee_user_id, name: row.assignee_name } : null,
     dueOn: row.due_on,
     dueAt: row.due_at?.toISOString() ?? null,
@@ -73,6 +74,6 @@ export function lastAmendmentFor(revision: Revision, party: PartyKind) {
 }
 
 /** The requests for changes given since the last amendment: what the employer has to address. */
-export function openChangeRequests(tasks: ReturnType<typeof taskSummary>[], amendedAt: Date | undefined) {
+export function openChangeRequests(tasks: TaskSummary[], amendedAt: Date | undefined): TaskSummary[] {
   return tasks.filter((t) => t.answer?.outcome === 'changes_requested' && (!amendedAt || new Date(t.completedAt!) > amendedAt));
 }

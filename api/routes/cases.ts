@@ -19,6 +19,7 @@ import { amendRequestUpdate, caseRecordedUpdate, caseWorkflow, withdrawCaseUpdat
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, invalidRequest, parseOr400, pointerOf } from '../problem.js';
+import type { CaseDetail } from '../responses.js';
 import { asProblem } from '../update-failures.js';
 import { allowanceScheduleOf, amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
 
@@ -47,7 +48,7 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
     return { ...row, party: await partyOf(db, caller, row.participants, caseId, config) };
   }
 
-  async function caseDetail(caller: Caller, caseId: string) {
+  async function caseDetail(caller: Caller, caseId: string): Promise<CaseDetail> {
     const row = await visibleCase(caller, caseId);
     const [tasks, reference, lastRevision] = await Promise.all([
       selectTasks(db).where('tasks.case_id', '=', caseId).orderBy('tasks.created_at').orderBy('tasks.id').execute(),
@@ -61,7 +62,7 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
       revision: row.request_revision,
       request: requestFor(row.request as CaseRequest, row.party),
       participants: row.participants,
-      eligibility: row.eligibility,
+      eligibility: row.eligibility as Record<string, unknown> | null,
       // Computed on each read, so a newly published table shows in the years it covers.
       allowanceSchedule: allowanceScheduleOf(row, reference),
       // What the parties asked to change since the last revision: the employer's to-do list.

@@ -8,6 +8,7 @@ import { completeTaskUpdate } from '../../workflows/case-workflow.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, parseOr400 } from '../problem.js';
+import type { TaskDetail } from '../responses.js';
 import { asProblem } from '../update-failures.js';
 import { amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
 
@@ -26,7 +27,7 @@ export function taskRoutes({ db, temporal }: ApiDependencies): Router {
     return task;
   }
 
-  async function taskDetail(taskId: string, organisationId: string) {
+  async function taskDetail(taskId: string, organisationId: string): Promise<TaskDetail> {
     const task = await ownTask(taskId, organisationId);
     const [caseRow, revision, caseTasks] = await Promise.all([
       selectCases(db).where('cases.id', '=', task.case_id).executeTakeFirstOrThrow(),

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { caseStatuses, taskKinds } from '../domain/parties.js';
+
+/**
+ * What the API answers, as schemas: the OpenAPI document shows them, and the view
+ * functions are typed by them, so the documented shape and the real one cannot drift.
+ */
+const reference = z.object({ id: z.string(), name: z.string() });
+const party = z.enum(['employer', 'adem', 'chamber', 'foreign_school', 'ministry']);
+const instant = z.string().describe('ISO 8601 instant');
+const fieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+
+export const taskSummarySchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  kind: z.enum(taskKinds),
+  party,
+  organisation: reference,
+  status: z.enum(['open', 'completed', 'cancelled']),
+  answer: z
+    .object({
+      outcome: z.string(),
+      reasons: z.string().nullable(),
+      comments: z.array(z.object({ field: z.string(), comment: z.string() })).optional(),
+    })
+    .nullable(),
+  assignee: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  dueOn: z.iso.date().nullable(),
+  dueAt: instant.nullable(),
+  completedBy: z.string().nullable(),
+  createdAt: instant,
+  completedAt: instant.nullable(),
+});
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string().describe('The short reference people quote'),
+  status: z.enum(caseStatuses),
+  waitingOn: z.array(party).describe('Whose turn it is'),
+  tradeCode: z.string(),
+  employer: reference,
+  apprentice: z.object({ givenName: z.string(), familyName: z.string() }),
+  startDate: z.iso.date(),
+  submittedAt: instant,
+  updatedAt: instant,
+  decidedAt: instant.nullable(),
+});
+
+export const lastAmendmentSchema = z
+  .object({ revision: z.number().int(), amendedAt: instant, changes: z.array(fieldChange) })
+  .nullable()
+  .describe('The fields the last amendment changed; personal data the caller need not see is "[withheld]"');
+
+export const allowanceYearSchema = z.object({
+  year: z.number().int(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  minimumCents: z.number().int().nullable(),
+  minimumIfMidCoursePassedCents: z.number().int().optional(),
+  proposedCents: z.number().int(),
+  belowMinimum: z.boolean(),
+  familyAllowanceEligible: z.boolean(),
+  legalReference: z.string().nullable(),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  revision: z.number().int().describe('Also the ETag, for If-Match when amending'),
+  request: z.looseObject({}).describe('The request at its latest revision, personal data the caller need not see "[withheld]"'),
+  participants: z.record(z.string(), z.string()),
+  eligibility: z.looseObject({}).nullable().describe('The check recorded at submission or at the last amendment'),
+  allowanceSchedule: z.array(allowanceYearSchema),
+  changeRequests: z.array(taskSummarySchema),
+  lastAmendment: lastAmendmentSchema,
+  tasks: z.array(taskSummarySchema),
+});
+
+export const taskDetailSchema = taskSummarySchema.extend({
+  case: caseSummarySchema,
+  lastAmendment: lastAmendmentSchema,
+  answers: z.array(taskSummarySchema).optional().describe('On a decision task: the opinions and enrolment answers'),
+  changeRequests: z.array(taskSummarySchema).optional().describe('On an amendment task: the requests for changes of the round'),
+});
+
+export const historyEventSchema = z.object({
+  at: instant,
+  type: z.string(),
+  user: reference.extend({ name: z.string().nullable() }).nullable(),
+  organisation: reference.extend({ name: z.string().nullable() }).nullable(),
+  data: z.looseObject({}),
+});
+
+export const referenceVersionSchema = z.object({
+  table: z.string(),
+  validFrom: z.iso.date(),
+  validTo: z.iso.date().nullable().describe('Exclusive: the day the next version starts'),
+  legalReference: z.string(),
+  sample: z.boolean(),
+  rows: z.array(z.looseObject({})),
+  publishedBy: z.string().nullable().describe('The ministry user who published it; null for sample data'),
+  publishedAt: instant,
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+});
+
+export type TaskSummary = z.infer<typeof taskSummarySchema>;
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export type TaskDetail = z.infer<typeof taskDetailSchema>;

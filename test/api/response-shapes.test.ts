@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { caseDetailSchema, caseSummarySchema, historyEventSchema, referenceVersionSchema, taskDetailSchema, taskSummarySchema } from '../../api/responses.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack.stop());
+
+/** Problems of `value` against the documented schema: extra fields count, so the document cannot fall behind. */
+function mismatches(schema: z.ZodObject, value: unknown) {
+  const result = schema.strict().safeParse(value);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('/')}: ${i.message}`);
+}
+
+describe('the answers match the response schemas the OpenAPI document publishes', () => {
+  it('for cases, tasks, inboxes, history and reference data, through a round of changes', async () => {
+    const { parties } = stack;
+    const submitted = await stack.submit();
+    const adem = await stack.openTask(parties.adem, submitted.id);
+    await stack.complete(parties.adem, adem.id, { outcome: 'changes_requested', comments: [{ field: '/tutor/name', comment: 'Who?' }] });
+    const amendment = await stack.openTask(parties.employer, submitted.id);
+    expect((await stack.request(parties.adem, 'POST', `/v1/tasks/${(await stack.openTask(parties.chamber, submitted.id)).id}/claim`)).status).toBe(403);
+    const claimed = await stack.request(parties.chamber, 'POST', `/v1/tasks/${(await stack.openTask(parties.chamber, submitted.id)).id}/claim`);
+
+    const caseView = await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}`);
+    expect(mismatches(caseDetailSchema, caseView.body)).toEqual([]);
+    expect(mismatches(taskDetailSchema, (await stack.request(parties.employer, 'GET', `/v1/tasks/${amendment.id}`)).body)).toEqual([]);
+    expect(mismatches(taskSummarySchema, claimed.body)).toEqual([]);
+
+    const amended = await stack.request(parties.employer, 'POST', `/v1/cases/${submitted.id}/amendments`, stack.caseRequest({ tutor: { name: 'Eva Schmit' } }), { 'If-Match': caseView.headers.get('etag')! });
+    expect(mismatches(caseDetailSchema, amended.body)).toEqual([]);
+    expect(amended.body.lastAmendment).not.toBeNull();
+
+    const inbox = (await stack.request(parties.adem, 'GET', '/v1/tasks?status=all')).body;
+    for (const task of inbox.items) expect(mismatches(taskSummarySchema, task)).toEqual([]);
+    for (const summary of (await stack.request(parties.employer, 'GET', '/v1/cases')).body.items) expect(mismatches(caseSummarySchema, summary)).toEqual([]);
+    const history = (await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}/history`)).body.items;
+    expect(history.length).toBeGreaterThan(5);
+    for (const event of history) expect(mismatches(historyEventSchema, event)).toEqual([]);
+    const { on: _on, ...version } = (await stack.request(parties.employer, 'GET', '/v1/reference/trades')).body;
+    expect(mismatches(referenceVersionSchema, version)).toEqual([]);
+  });
+});
