@@ -7,6 +7,7 @@ import { createDatabase } from '../db/database.js';
 import type { Config } from './config.js';
 import { loadDevIssuer } from './dev-issuer.js';
 import { createMailer } from './mailer.js';
+import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
 
 export interface RunningApi {
@@ -19,7 +20,11 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   const db = createDatabase(requireSetting(config, 'DATABASE_URL'));
   const mailer = createMailer(requireSetting(config, 'SMTP_URL'));
   const connection = await Connection.connect({ address: requireSetting(config, 'TEMPORAL_ADDRESS') });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, dataDir: config.dataDir }),
+  });
   const keys = config.AUTH_JWKS_URL
     ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))
     : (await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE })).keys;

@@ -55,6 +55,9 @@ export const configSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('cross-border-apprenticeship'),
   AUTH_JWKS_URL: z.url().optional(),
 
+  /** 32 bytes, base64: encrypts what Temporal stores. Unset: a development key kept in DATA_DIR. */
+  PAYLOAD_ENCRYPTION_KEY: z.base64().optional(),
+
   ADEM_ORGANISATION_ID: z.string().min(1).default('adem'),
   MINISTRY_ORGANISATION_ID: z.string().min(1).default('menje-fp'),
 });

@@ -4,6 +4,7 @@ import { createActivities } from '../activities/index.js';
 import { createDatabase } from '../db/database.js';
 import type { Config } from './config.js';
 import { createMailer } from './mailer.js';
+import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -38,6 +39,7 @@ export async function startWorker(config: Config, workflowBundle?: { codePath: s
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, dataDir: config.dataDir }),
     activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM, publicBaseUrl: config.publicBaseUrl }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
   });

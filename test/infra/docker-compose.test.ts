@@ -30,6 +30,7 @@ const REQUIRED_ENV: ReadonlyArray<{ name: SettingName; services: readonly AppSer
   { name: 'SMTP_URL', services: ['api', 'worker'] },
   { name: 'MAIL_FROM', services: ['api', 'worker'] },
   { name: 'LOG_LEVEL', services: ['api', 'worker'] },
+  { name: 'PAYLOAD_ENCRYPTION_KEY', services: ['api', 'worker'] },
   { name: 'PORT', services: ['api'] },
   { name: 'PUBLIC_BASE_URL', services: ['api'] },
   { name: 'AUTH_ISSUER', services: ['api'] },

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it, inject } from 'vitest';
+import { encryptedDataConverter } from '../../infra/payload-codec.js';
+import { testPayloadKey } from '../support/stack.js';
 
 const historiesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'histories');
 const histories = readdirSync(historiesDir).filter((file) => file.endsWith('.json'));
@@ -19,7 +21,11 @@ describe('recorded case histories replay on the current workflow code', () => {
   it.each(histories)('%s', async (file) => {
     const history = JSON.parse(readFileSync(path.join(historiesDir, file), 'utf8'));
     await expect(
-      Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, file),
+      Worker.runReplayHistory(
+        { workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: encryptedDataConverter({ key: testPayloadKey, dataDir: inject('dataDir') }) },
+        history,
+        file,
+      ),
     ).resolves.toBeUndefined();
   });
 });

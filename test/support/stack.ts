@@ -42,6 +42,9 @@ export interface Reply<T = any> {
   body: T;
 }
 
+/** The payload encryption key of the tests (and of the recorded histories they replay); for tests only. */
+export const testPayloadKey = 'dGVzdC1vbmx5LXBheWxvYWQta2V5LTMyLWJ5dGVzISE=';
+
 /** 1 September of next year: a start date whose school year is open for requests whenever the tests run. */
 export function nextSchoolYearStart(): string {
   return `${new Date().getUTCFullYear() + 1}-09-01`;
@@ -65,6 +68,7 @@ export async function startTestStack(options: { smtpUrl?: string; env?: Record<s
     LOG_LEVEL: 'silent',
     MAIL_RETRY_INITIAL_INTERVAL: '200ms',
     MAIL_RETRY_MAXIMUM_INTERVAL: '1s',
+    PAYLOAD_ENCRYPTION_KEY: testPayloadKey,
     ...options.env,
   });
   const db = createDatabase(config.DATABASE_URL!, 2);
