@@ -3,8 +3,8 @@ import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
 beforeAll(async () => {
-  // Due six seconds after opening, reminded three seconds before.
-  stack = await startTestStack({ env: { TASK_DUE_AFTER: '6s', TASK_REMINDER_BEFORE: '3s' } });
+  // Due twelve seconds after opening, reminded seven seconds before: five seconds to claim and reassign.
+  stack = await startTestStack({ env: { TASK_DUE_AFTER: '12s', TASK_REMINDER_BEFORE: '7s' } });
 });
 afterAll(() => stack.stop());
 
@@ -27,7 +27,7 @@ describe('due dates, reminders and escalation', () => {
     expect((await stack.request(luc, 'POST', `/v1/tasks/${ademB.id}/claim`)).status).toBe(200);
     expect((await stack.request(marie, 'POST', `/v1/tasks/${ademB.id}/assign`, { userId: 'nina.adem' })).status).toBe(200);
 
-    await pause(8_000);
+    await pause(13_000);
     const subjects = async (address: string, caseId: string) =>
       (await stack.mailsTo(address)).filter((m) => m.subject.includes(caseId.slice(0, 8).toUpperCase())).map((m) => m.subject);
 
@@ -57,7 +57,7 @@ describe('due dates, reminders and escalation', () => {
     const submitted = await stack.submit();
     const task = await stack.openTask(parties.chamber, submitted.id);
     await stack.complete(parties.chamber, task.id, { outcome: 'favourable', reasons: 'ok' });
-    await pause(7_000);
+    await pause(13_000);
     const reference = submitted.id.slice(0, 8).toUpperCase();
     const toChamber = (await stack.mailsTo(parties.chamber.organisationEmail)).filter((m) => m.subject.includes(reference));
     expect(toChamber.map((m) => m.subject.split(':')[0])).toEqual(['Neue Aufgabe']);
