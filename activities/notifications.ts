@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { selectCases, type CaseListRow } from '../db/case-queries.js';
 import type { Database } from '../db/schema.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { CaseRequest } from '../domain/case-request.js';
@@ -29,11 +30,11 @@ interface Message {
  * carry a birth date or an identity number.
  */
 export function createNotificationActivities({ db, mailer, from, publicBaseUrl }: Deps) {
-  function caseFacts(row: { caseId: string; request: unknown; eligibility: unknown; trade_code: string; employer: string }, language: Language) {
+  function caseFacts(row: CaseListRow & { eligibility: unknown }, language: Language) {
     const request = row.request as CaseRequest;
     return {
-      reference: caseReference(row.caseId),
-      employer: row.employer,
+      reference: caseReference(row.id),
+      employer: row.employer_name,
       // The trade's name as the tables gave it when the request was checked.
       trade: (row.eligibility as Eligibility | null)?.trade?.names[language] ?? row.trade_code,
       apprentice: `${request.apprentice.givenName} ${request.apprentice.familyName}`,
@@ -42,10 +43,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
   }
 
   function selectCase() {
-    return db
-      .selectFrom('cases')
-      .innerJoin('organisations as employer', 'employer.id', 'cases.employer_organisation_id')
-      .select(['cases.id as caseId', 'cases.request', 'cases.eligibility', 'cases.trade_code', 'employer.name as employer']);
+    return selectCases(db).select('cases.eligibility');
   }
 
   async function taskMessages(notification: Extract<Notification, { taskId: string }>): Promise<Message[]> {

@@ -1,4 +1,5 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { RejectionReason } from '../domain/case-state.js';
 import { HttpProblem, invalidRequest, pointerOf } from './problem.js';
@@ -27,5 +28,14 @@ export function asProblem(error: unknown): unknown {
     }
     default:
       return error;
+  }
+}
+
+/** Sends an Update to a case's workflow; its rejection comes back as the matching 4xx. */
+export async function updateCase<Ret, Arg>(temporal: Client, caseId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+  try {
+    return await temporal.workflow.getHandle(`case-${caseId}`).executeUpdate(update, { args: [arg] });
+  } catch (error) {
+    throw asProblem(error);
   }
 }

@@ -20,7 +20,7 @@ import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, invalidRequest, parseOr400, pointerOf } from '../problem.js';
 import type { CaseDetail } from '../responses.js';
-import { asProblem } from '../update-failures.js';
+import { updateCase } from '../update-failures.js';
 import { allowanceScheduleOf, amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
 
 export const caseListQuery = z.object({
@@ -152,13 +152,13 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
     const amended = parseOr400(caseRequestSchema, request.body);
     if (expectedRevision !== row.request_revision) throw staleRevision(row.request_revision);
     const participants = await eligibleParticipants(caller, amended, new Date().toISOString());
-    try {
-      await temporal.workflow.getHandle(`case-${row.id}`).executeUpdate(amendRequestUpdate, {
-        args: [{ expectedRevision, request: amended, participants, organisationId: caller.organisationId, userId: caller.userId }],
-      });
-    } catch (error) {
-      throw asProblem(error);
-    }
+    await updateCase(temporal, row.id, amendRequestUpdate, {
+      expectedRevision,
+      request: amended,
+      participants,
+      organisationId: caller.organisationId,
+      userId: caller.userId,
+    });
     await sendCase(response, caller, row.id);
   });
 
@@ -167,13 +167,7 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
     const row = await visibleCase(caller, request.params.id);
     requireEmployer(caller, 'withdraws its request');
     const { reason } = parseOr400(withdrawalBody, request.body ?? {});
-    try {
-      await temporal.workflow.getHandle(`case-${row.id}`).executeUpdate(withdrawCaseUpdate, {
-        args: [{ organisationId: caller.organisationId, userId: caller.userId, reason }],
-      });
-    } catch (error) {
-      throw asProblem(error);
-    }
+    await updateCase(temporal, row.id, withdrawCaseUpdate, { organisationId: caller.organisationId, userId: caller.userId, reason });
     await sendCase(response, caller, row.id);
   });
 

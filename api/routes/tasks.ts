@@ -9,7 +9,7 @@ import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, parseOr400 } from '../problem.js';
 import type { TaskDetail } from '../responses.js';
-import { asProblem } from '../update-failures.js';
+import { updateCase } from '../update-failures.js';
 import { amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
 
 const notFound = () => new HttpProblem(404, 'Not found', 'There is no task with this id');
@@ -60,11 +60,7 @@ export function taskRoutes({ db, temporal }: ApiDependencies): Router {
     const answer = parseOr400(answerSchemas[task.kind], request.body);
     if (task.status !== 'open') throw new HttpProblem(409, 'Task not open', `This task is already ${task.status}`);
     const completion: TaskCompletion = { taskId: task.id, organisationId: caller.organisationId, userId: caller.userId, answer };
-    try {
-      await temporal.workflow.getHandle(`case-${task.case_id}`).executeUpdate(completeTaskUpdate, { args: [completion] });
-    } catch (error) {
-      throw asProblem(error);
-    }
+    await updateCase(temporal, task.case_id, completeTaskUpdate, completion);
     response.json(await taskDetail(task.id, caller.organisationId));
   });
 
