@@ -15,6 +15,7 @@ import type { Caller } from '../../domain/caller.js';
 import { taskKinds } from '../../domain/parties.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
+import { ownTask, taskNotFound } from '../task-access.js';
 import { HttpProblem, invalidRequest, parseOr400 } from '../problem.js';
 import { taskSummary } from '../views.js';
 
@@ -34,22 +35,11 @@ export const taskAssignmentBody = z.strictObject({
   userId: z.string().min(1),
 });
 
-const notFound = () => new HttpProblem(404, 'Not found', 'There is no task with this id');
 const notOpen = (status: string) => new HttpProblem(409, 'Task not open', `This task is already ${status}`);
 
 /** An organisation's work queue: its inbox, and who works which task. */
 export function taskQueueRoutes({ db }: ApiDependencies): Router {
   const router = Router();
-
-  /** The caller's organisation's task, or 404 for an unknown id and 403 for another organisation's task. */
-  async function ownTask(taskId: string, caller: Caller) {
-    const task = await findTask(db, taskId);
-    if (!task) throw notFound();
-    if (task.organisation_id !== caller.organisationId) {
-      throw new HttpProblem(403, 'Forbidden', 'This task belongs to another organisation');
-    }
-    return task;
-  }
 
   async function isSupervisor(caller: Caller): Promise<boolean> {
     return (await findUser(db, caller.userId))?.is_supervisor ?? false;
@@ -57,7 +47,7 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
 
   async function answerWithTask(response: Response, taskId: string) {
     const task = await findTask(db, taskId);
-    if (!task) throw notFound();
+    if (!task) throw taskNotFound();
     response.json(taskSummary(task));
   }
 
@@ -80,7 +70,7 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
   /** Takes an open task; taking one you already hold changes nothing. */
   router.post('/:id/claim', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(request.params.id, caller);
+    const task = await ownTask(db, request.params.id, caller.organisationId);
     await db.transaction().execute(async (trx) => {
       const claimed = await claimTask(trx, task.id, caller.userId);
       if (claimed) {
@@ -89,7 +79,7 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
       }
       // Nothing matched: say why, from the state the winning change left.
       const current = await findTask(trx, task.id);
-      if (!current) throw notFound();
+      if (!current) throw taskNotFound();
       if (current.status !== 'open') throw notOpen(current.status);
       if (current.assignee_user_id !== caller.userId) {
         throw new HttpProblem(409, 'Task already claimed', `This task is already claimed by ${current.assignee_name ?? current.assignee_user_id}`);
@@ -101,11 +91,11 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
   /** Puts a task back in the queue: its assignee, or a supervisor, may. */
   router.post('/:id/unclaim', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(request.params.id, caller);
+    const task = await ownTask(db, request.params.id, caller.organisationId);
     const supervisor = await isSupervisor(caller);
     await db.transaction().execute(async (trx) => {
       const current = await lockTask(trx, task.id);
-      if (!current) throw notFound();
+      if (!current) throw taskNotFound();
       const assignee = current.assignee_user_id;
       if (assignee !== null && assignee !== caller.userId && !supervisor) {
         throw new HttpProblem(403, 'Forbidden', 'Only the assignee or a supervisor may put this task back in the queue');
@@ -122,7 +112,7 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
   /** A supervisor gives a task to a user of the organisation, claimed or not. */
   router.post('/:id/assign', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(request.params.id, caller);
+    const task = await ownTask(db, request.params.id, caller.organisationId);
     if (!(await isSupervisor(caller))) {
       throw new HttpProblem(403, 'Forbidden', 'Only a supervisor of the organisation assigns tasks');
     }
@@ -133,7 +123,7 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
     }
     await db.transaction().execute(async (trx) => {
       const current = await lockTask(trx, task.id);
-      if (!current) throw notFound();
+      if (!current) throw taskNotFound();
       if (current.status !== 'open') throw notOpen(current.status);
       if (current.assignee_user_id === target.id) return;
       await setAssignee(trx, task.id, target.id);

@@ -9,26 +9,15 @@ import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, parseOr400 } from '../problem.js';
 import type { TaskDetail } from '../responses.js';
+import { ownTask } from '../task-access.js';
 import { updateCase } from '../update-failures.js';
 import { amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
-
-const notFound = () => new HttpProblem(404, 'Not found', 'There is no task with this id');
 
 export function taskRoutes({ db, temporal }: ApiDependencies): Router {
   const router = Router();
 
-  /** The caller's own task, or 404 for an unknown id and 403 for another organisation's task. */
-  async function ownTask(taskId: string, organisationId: string) {
-    const task = await selectTasks(db).where('tasks.id', '=', taskId).executeTakeFirst();
-    if (!task) throw notFound();
-    if (task.organisation_id !== organisationId) {
-      throw new HttpProblem(403, 'Forbidden', 'This task belongs to another organisation');
-    }
-    return task;
-  }
-
   async function taskDetail(taskId: string, organisationId: string): Promise<TaskDetail> {
-    const task = await ownTask(taskId, organisationId);
+    const task = await ownTask(db, taskId, organisationId);
     const [caseRow, revision, caseTasks] = await Promise.all([
       selectCases(db).where('cases.id', '=', task.case_id).executeTakeFirstOrThrow(),
       latestRevision(db, task.case_id),
@@ -53,7 +42,7 @@ export function taskRoutes({ db, temporal }: ApiDependencies): Router {
 
   router.post('/:id/complete', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(request.params.id, caller.organisationId);
+    const task = await ownTask(db, request.params.id, caller.organisationId);
     if (!isAnswerable(task.kind)) {
       throw new HttpProblem(409, 'Task not answerable', 'This task is completed by amending the request: POST /v1/cases/{id}/amendments');
     }
