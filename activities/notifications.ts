@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { selectCases, type CaseListRow } from '../db/case-queries.js';
+import { selectCases, selectTasks, type CaseListRow } from '../db/case-queries.js';
 import type { Database } from '../db/schema.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { CaseRequest } from '../domain/case-request.js';
@@ -47,22 +47,8 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
   }
 
   async function taskMessages(notification: Extract<Notification, { taskId: string }>): Promise<Message[]> {
-    const task = await db
-      .selectFrom('tasks')
-      .innerJoin('organisations as party', 'party.id', 'tasks.organisation_id')
-      .leftJoin('users as assignee', 'assignee.id', 'tasks.assignee_user_id')
-      .select([
-        'tasks.case_id',
-        'tasks.kind',
-        'tasks.due_on',
-        'tasks.organisation_id',
-        'party.name as organisation',
-        'party.email as organisationEmail',
-        'party.language as organisationLanguage',
-        'assignee.name as assigneeName',
-        'assignee.email as assigneeEmail',
-        'assignee.language as assigneeLanguage',
-      ])
+    const task = await selectTasks(db)
+      .select(['organisations.email as organisation_email', 'organisations.language as organisation_language', 'assignee.email as assignee_email', 'assignee.language as assignee_language'])
       .where('tasks.id', '=', notification.taskId)
       .executeTakeFirstOrThrow();
     const caseRow = await selectCase().where('cases.id', '=', task.case_id).executeTakeFirstOrThrow();
@@ -72,9 +58,9 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
       const values = {
         ...caseFacts(caseRow, language),
         task: t(`task.${task.kind}`),
-        organisation: task.organisation,
+        organisation: task.organisation_name,
         dueOn: task.due_on ?? '—',
-        assignee: task.assigneeName ?? t('taskEscalated.unassigned'),
+        assignee: task.assignee_name ?? t('taskEscalated.unassigned'),
         link,
         ...extra,
       };
@@ -83,12 +69,12 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
 
     switch (notification.kind) {
       case 'task_opened':
-        return [render(task.organisationEmail, task.organisationLanguage, 'taskOpened')];
+        return [render(task.organisation_email, task.organisation_language, 'taskOpened')];
       case 'task_reminder':
         // The assignee if someone holds the task, else the organisation's queue.
-        return task.assigneeEmail
-          ? [render(task.assigneeEmail, task.assigneeLanguage!, 'taskReminder')]
-          : [render(task.organisationEmail, task.organisationLanguage, 'taskReminder')];
+        return task.assignee_email
+          ? [render(task.assignee_email, task.assignee_language!, 'taskReminder')]
+          : [render(task.organisation_email, task.organisation_language, 'taskReminder')];
       case 'task_escalated': {
         const supervisors = await db
           .selectFrom('users')
