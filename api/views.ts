@@ -1,9 +1,9 @@
 import type { CaseListRow, TaskListRow } from '../db/case-queries.js';
-import type { ReferenceData } from '../db/reference-store.js';
-import { allowanceSchedule } from '../domain/allowance.js';
+import { allowanceSchedule, allowanceTablesFrom } from '../domain/allowance.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { CaseRequest } from '../domain/case-request.js';
-import { allowanceTablesFrom, type Eligibility } from '../domain/eligibility.js';
+import type { Eligibility } from '../domain/eligibility.js';
+import type { ReferenceData } from '../domain/reference-data.js';
 import type { PartyKind } from '../domain/parties.js';
 import { changesFor } from '../domain/personal-data.js';
 import type { FieldChange } from '../domain/request-changes.js';

@@ -1,14 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import {
   referenceTableNames,
+  type ReferenceData,
   type ReferenceRow,
   type ReferenceTableName,
   type ReferenceVersion,
 } from '../domain/reference-data.js';
 import type { Database } from './schema.js';
-
-/** Every version of every reference table: small enough to read whole for one decision. */
-export type ReferenceData = { [T in ReferenceTableName]: ReferenceVersion<T>[] };
 
 export interface PublishedVersion<T extends ReferenceTableName = ReferenceTableName> extends ReferenceVersion<T> {
   publishedBy: string | null;
@@ -52,11 +50,11 @@ export async function referenceVersions<T extends ReferenceTableName>(db: Kysely
   return rows.map((row) => fromRow<T>(row));
 }
 
-export async function loadReferenceData(db: Kysely<Database>): Promise<ReferenceData> {
+export async function loadReferenceData(db: Kysely<Database>): Promise<{ [T in ReferenceTableName]: PublishedVersion<T>[] }> {
   const rows = await db.selectFrom('reference_versions').select(versionColumns).orderBy('valid_from', 'desc').execute();
   const data = Object.fromEntries(referenceTableNames.map((name) => [name, [] as PublishedVersion[]])) as Record<string, PublishedVersion[]>;
   for (const row of rows) data[row.table_name]?.push(fromRow(row));
-  return data as unknown as ReferenceData;
+  return data as unknown as { [T in ReferenceTableName]: PublishedVersion<T>[] };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { versionInForce, type AllowanceRule, type ReferenceVersion, type Trade } from './reference-data.js';
+import { versionInForce, type AllowanceRule, type ReferenceData, type ReferenceVersion, type Trade } from './reference-data.js';
 
 /**
  * The minimum monthly apprenticeship allowance and the wage schedule of a contract.
@@ -17,6 +17,11 @@ export interface AllowanceTables {
   rules: ReferenceVersion<'allowance-rules'>[];
   index: ReferenceVersion<'cost-of-living-index'>[];
   socialMinimumWage: ReferenceVersion<'social-minimum-wage'>[];
+}
+
+/** The three tables the minimum allowance is computed from. */
+export function allowanceTablesFrom(reference: ReferenceData): AllowanceTables {
+  return { rules: reference['allowance-rules'], index: reference['cost-of-living-index'], socialMinimumWage: reference['social-minimum-wage'] };
 }
 
 export type AllowanceMethod = AllowanceRule['method'];

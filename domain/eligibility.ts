@@ -1,24 +1,19 @@
-import { minimumAllowance, type AllowanceTables } from './allowance.js';
+import { allowanceTablesFrom, minimumAllowance } from './allowance.js';
 import type { CaseRequest } from './case-request.js';
 import { ageOn } from './luxembourg-date.js';
 import {
   rowInForce,
   versionInForce,
   type ApplicationDeadline,
+  type ReferenceData,
   type ReferenceTableName,
-  type ReferenceVersion,
   type Trade,
 } from './reference-data.js';
 
-type Versions = { [T in ReferenceTableName]: ReferenceVersion<T>[] };
-
-export function allowanceTablesFrom(reference: Versions): AllowanceTables {
-  return { rules: reference['allowance-rules'], index: reference['cost-of-living-index'], socialMinimumWage: reference['social-minimum-wage'] };
-}
 
 /** What the check needs besides the request: the reference tables and the parties named. */
 export interface EligibilityContext {
-  reference: Versions;
+  reference: ReferenceData;
   employerOrganisationId: string;
   /** The foreign school as registered, if the id names one. */
   school: { id: string; country: string | null; region: string | null } | undefined;
@@ -45,7 +40,7 @@ export interface Eligibility {
 const minimumAge = 15;
 const ageOfMajority = 18;
 
-function rowsOn<T extends ReferenceTableName>(reference: Versions, table: T, date: string) {
+function rowsOn<T extends ReferenceTableName>(reference: ReferenceData, table: T, date: string) {
   return versionInForce(reference[table], date)?.rows ?? [];
 }
 

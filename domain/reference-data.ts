@@ -148,6 +148,9 @@ export interface ReferenceVersion<T extends ReferenceTableName = ReferenceTableN
   rows: ReferenceRow<T>[];
 }
 
+/** Every version of every reference table: small enough to read whole for one decision. */
+export type ReferenceData = { [T in ReferenceTableName]: ReferenceVersion<T>[] };
+
 /** Whether a row with its own validity applies on `date` (`validTo` inclusive). */
 export function rowInForce(row: { validFrom: string; validTo: string | null }, date: string): boolean {
   return row.validFrom <= date && (row.validTo === null || date <= row.validTo);

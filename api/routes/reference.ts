@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { publishReferenceVersion, referenceVersions, VersionConflict, type PublishedVersion } from '../../db/reference-store.js';
+import { loadReferenceData, publishReferenceVersion, referenceVersions, VersionConflict, type PublishedVersion } from '../../db/reference-store.js';
 import { luxembourgDate } from '../../domain/luxembourg-date.js';
 import { referenceTableNames, referenceTables, versionInForce, type ReferenceTableName } from '../../domain/reference-data.js';
 import { callerOf } from '../authentication.js';
@@ -38,12 +38,11 @@ export function referenceRoutes({ db, config }: ApiDependencies): Router {
 
   router.get('/', async (request, response) => {
     const { on = luxembourgDate(new Date()) } = parseOr400(inForceQuery, request.query);
-    const tables = await Promise.all(
-      referenceTableNames.map(async (table) => {
-        const version = versionInForce(await referenceVersions(db, table), on);
-        return { table, inForce: version ? summary(version as PublishedVersion) : null };
-      }),
-    );
+    const reference = await loadReferenceData(db);
+    const tables = referenceTableNames.map((table) => {
+      const version = versionInForce<ReferenceTableName>(reference[table], on);
+      return { table, inForce: version ? summary(version as PublishedVersion) : null };
+    });
     response.json({ on, tables });
   });
 

@@ -1,6 +1,5 @@
-import type { ReferenceData } from '../../db/reference-store.js';
 import { sampleReferenceData } from '../../db/seeds/reference-data.js';
-import { referenceTableNames } from '../../domain/reference-data.js';
+import { referenceTableNames, type ReferenceData } from '../../domain/reference-data.js';
 
 /** The sample tables as the store returns them: newest first, each closed by the next. */
 export function sampleReference(): ReferenceData {
