@@ -5,7 +5,7 @@ import type { RejectionReason } from '../domain/case-state.js';
 import { HttpProblem, invalidRequest, pointerOf } from './problem.js';
 
 /** The workflow's validators have the last word: their rejections become the matching 4xx. */
-export function asProblem(error: unknown): unknown {
+function asProblem(error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError) return new HttpProblem(409, 'Case closed', 'The case is closed');
   if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure)) return error;
   const failure = error.cause;

@@ -100,7 +100,7 @@ export class CaseReview {
   constructor(
     readonly caseId: string,
     private participants: Partial<Participants>,
-    private request?: CaseRequest,
+    private request: CaseRequest,
   ) {}
 
   /** The parties asked in parallel: ADEM, the competent chamber (if the trade has one), the school. */
@@ -170,7 +170,7 @@ export class CaseReview {
    * answers. An open decision no longer has every answer in front of it, so it closes.
    */
   amend(amendment: Amendment, at: string): AmendmentResult {
-    const changes = this.request ? requestChanges(this.request, amendment.request) : [];
+    const changes = requestChanges(this.request, amendment.request);
     const reset = partiesResetBy(changes.map((change) => change.field));
     for (const party of reviewParties) {
       const latest = this.latestTask(party);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaseReview, type TaskCompletion } from '../../domain/case-state.js';
+import { sampleRequest } from '../support/sample-request.js';
 
 const participants = { employer: 'emp', adem: 'adem', chamber: 'cdm', foreign_school: 'school', ministry: 'menje' };
 const at = '2027-01-04T09:00:00.000Z';
@@ -13,7 +14,7 @@ function answer(review: CaseReview, party: string, outcome: string, reasons?: st
 
 describe('the review of a case', () => {
   it('asks ADEM, the chamber and the school in parallel, and the ministry only after all three', () => {
-    const review = new CaseReview('c1', participants);
+    const review = new CaseReview('c1', participants, sampleRequest());
     expect(review.openReviewTasks(at).map((t) => [t.party, t.kind, t.organisationId])).toEqual([
       ['adem', 'opinion', 'adem'],
       ['chamber', 'opinion', 'cdm'],
@@ -33,12 +34,12 @@ describe('the review of a case', () => {
 
   it('leaves out the chamber when no chamber covers the trade', () => {
     const { chamber: _none, ...withoutChamber } = participants;
-    const review = new CaseReview('c2', withoutChamber);
+    const review = new CaseReview('c2', withoutChamber, sampleRequest());
     expect(review.openReviewTasks(at).map((t) => t.party)).toEqual(['adem', 'foreign_school']);
   });
 
   it('rejects an unknown task, another party, a bad answer and a closed task, each with its own reason', () => {
-    const review = new CaseReview('c3', participants);
+    const review = new CaseReview('c3', participants, sampleRequest());
     const [adem] = review.openReviewTasks(at);
     const completion = { taskId: adem!.id, organisationId: 'adem', userId: 'u', answer: { outcome: 'favourable', reasons: 'ok' } };
     expect(review.validate({ ...completion, taskId: 'c3.adem.7' })?.reason).toBe('TaskNotFound');
@@ -51,7 +52,7 @@ describe('the review of a case', () => {
   });
 
   it('counts every change, so an older snapshot can be told from a newer one', () => {
-    const review = new CaseReview('c4', participants);
+    const review = new CaseReview('c4', participants, sampleRequest());
     const before = review.snapshot().sequence;
     review.openReviewTasks(at);
     const opened = review.snapshot().sequence;
@@ -61,7 +62,7 @@ describe('the review of a case', () => {
   });
 
   it('authorises only on an authorising decision', () => {
-    const review = new CaseReview('c5', participants);
+    const review = new CaseReview('c5', participants, sampleRequest());
     review.openReviewTasks(at);
     answer(review, 'adem', 'favourable', 'ok');
     answer(review, 'chamber', 'favourable', 'ok');
