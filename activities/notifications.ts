@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { selectCases, selectTasks, type CaseListRow } from '../db/case-queries.js';
 import type { Database } from '../db/schema.js';
 import { caseReference } from '../domain/case-reference.js';
-import type { CaseRequest } from '../domain/case-request.js';
 import type { Eligibility } from '../domain/eligibility.js';
 import type { Language } from '../domain/language.js';
 import type { Notification } from '../domain/notification.js';
@@ -26,19 +25,15 @@ interface Message {
 /**
  * Sends each notification once to each of its recipients: a delivery already recorded
  * under its key is not sent again. Recipients are resolved when the message leaves, so a
- * reminder goes to whoever holds the task then. Messages name the apprentice but never
- * carry a birth date or an identity number.
+ * reminder goes to whoever holds the task then. Messages name nobody: see locales/en.ts.
  */
 export function createNotificationActivities({ db, mailer, from, publicBaseUrl }: Deps) {
   function caseFacts(row: CaseListRow & { eligibility: unknown }, language: Language) {
-    const request = row.request as CaseRequest;
     return {
       reference: caseReference(row.id),
-      employer: row.employer_name,
       // The trade's name as the tables gave it when the request was checked.
       trade: (row.eligibility as Eligibility | null)?.trade?.names[language] ?? row.trade_code,
-      apprentice: `${request.apprentice.givenName} ${request.apprentice.familyName}`,
-      startDate: request.startDate,
+      link: `${publicBaseUrl}/v1/cases/${row.id}`,
     };
   }
 
@@ -53,16 +48,15 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
       .executeTakeFirstOrThrow();
     const caseRow = await selectCase().where('cases.id', '=', task.case_id).executeTakeFirstOrThrow();
     const link = `${publicBaseUrl}/v1/tasks/${encodeURIComponent(notification.taskId)}`;
-    const render = (to: string, language: Language, section: 'taskOpened' | 'taskReminder' | 'taskEscalated', extra: Record<string, string> = {}): Message => {
+    const render = (to: string, language: Language, section: 'taskOpened' | 'taskReminder' | 'taskEscalated'): Message => {
       const t = messagesIn(language);
       const values = {
         ...caseFacts(caseRow, language),
         task: t(`task.${task.kind}`),
         organisation: task.organisation_name,
         dueOn: task.due_on ?? '—',
-        assignee: task.assignee_name ?? t('taskEscalated.unassigned'),
+        holder: t(task.assignee_email ? 'taskEscalated.claimed' : 'taskEscalated.unclaimed'),
         link,
-        ...extra,
       };
       return { to, language, subject: t(`${section}.subject`, values), text: t(`${section}.body`, values) };
     };
@@ -78,11 +72,11 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
       case 'task_escalated': {
         const supervisors = await db
           .selectFrom('users')
-          .select(['name', 'email', 'language'])
+          .select(['email', 'language'])
           .where('organisation_id', '=', task.organisation_id)
           .where('is_supervisor', '=', true)
           .execute();
-        return supervisors.map((s) => render(s.email, s.language, 'taskEscalated', { name: s.name }));
+        return supervisors.map((s) => render(s.email, s.language, 'taskEscalated'));
       }
     }
   }
@@ -91,24 +85,22 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
     const row = await selectCase()
       .innerJoin('users', 'users.id', 'cases.submitted_by')
       .innerJoin('tasks', (join) => join.onRef('tasks.case_id', '=', 'cases.id').on('tasks.party', '=', 'ministry').on('tasks.outcome', 'in', ['authorised', 'refused']))
-      .select(['users.name', 'users.email', 'users.language', 'tasks.outcome', 'tasks.reasons'])
+      .select(['users.email', 'users.language', 'tasks.outcome'])
       .where('cases.id', '=', caseId)
       .executeTakeFirstOrThrow();
     const t = messagesIn(row.language);
     const outcome = row.outcome === 'authorised' ? 'authorised' : 'refused';
-    const values = { ...caseFacts(row, row.language), name: row.name, reasons: row.reasons ?? '', link: `${publicBaseUrl}/v1/cases/${caseId}` };
+    const values = caseFacts(row, row.language);
     return [{ to: row.email, language: row.language, subject: t(`caseDecided.subject_${outcome}`, values), text: t(`caseDecided.body_${outcome}`, values) }];
   }
 
   async function caseWithdrawn(caseId: string, organisationId: string): Promise<Message[]> {
-    const [row, organisation, withdrawal] = await Promise.all([
+    const [row, organisation] = await Promise.all([
       selectCase().where('cases.id', '=', caseId).executeTakeFirstOrThrow(),
       db.selectFrom('organisations').select(['name', 'email', 'language']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
-      db.selectFrom('events').select('data').where('key', '=', `${caseId}.withdrawn`).executeTakeFirst(),
     ]);
     const t = messagesIn(organisation.language);
-    const reason = (withdrawal?.data as { reason?: string | null } | undefined)?.reason ?? '';
-    const values = { ...caseFacts(row, organisation.language), organisation: organisation.name, reason };
+    const values = { ...caseFacts(row, organisation.language), organisation: organisation.name };
     return [{ to: organisation.email, language: organisation.language, subject: t('caseWithdrawn.subject', values), text: t('caseWithdrawn.body', values) }];
   }
 

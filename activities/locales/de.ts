@@ -14,10 +14,7 @@ export const de: Messages = {
 im Eingangskorb von {{organisation}} wartet eine neue Aufgabe: {{task}}.
 
 Antrag auf grenzüberschreitende Ausbildung {{reference}}
-Ausbildungsbetrieb: {{employer}}
 Beruf: {{trade}}
-Auszubildende(r): {{apprentice}}
-Beginn: {{startDate}}
 Fällig bis: {{dueOn}}
 
 Aufgabe öffnen: {{link}}
@@ -31,7 +28,6 @@ Diese Nachricht wurde automatisch versandt.`,
 diese Aufgabe ist am {{dueOn}} fällig und noch offen: {{task}}.
 
 Antrag auf grenzüberschreitende Ausbildung {{reference}}
-Ausbildungsbetrieb: {{employer}}
 Beruf: {{trade}}
 
 Aufgabe öffnen: {{link}}
@@ -40,45 +36,46 @@ Diese Nachricht wurde automatisch versandt.`,
   },
   taskEscalated: {
     subject: 'Überfällig: {{task}} – Ausbildungsantrag {{reference}} ({{organisation}})',
-    body: `Guten Tag {{name}},
+    body: `Guten Tag,
 
 eine Aufgabe von {{organisation}} war am {{dueOn}} fällig und ist noch offen: {{task}}.
-Zugewiesen an: {{assignee}}
+{{holder}}
 
 Antrag auf grenzüberschreitende Ausbildung {{reference}}
-Ausbildungsbetrieb: {{employer}}
 Beruf: {{trade}}
 
 Aufgabe öffnen: {{link}}
 
 Sie erhalten diese Nachricht als Vorgesetzte(r) bei {{organisation}}.`,
-    unassigned: 'niemandem (im gemeinsamen Eingangskorb)',
+    claimed: 'Eine Kollegin oder ein Kollege hat sie übernommen.',
+    unclaimed: 'Niemand hat sie übernommen: sie liegt im gemeinsamen Eingangskorb.',
   },
   caseWithdrawn: {
     subject: 'Ausbildungsantrag {{reference}} zurückgezogen',
     body: `Guten Tag,
 
-{{employer}} hat den Antrag auf grenzüberschreitende Ausbildung {{reference}} zurückgezogen (Beruf: {{trade}}, Auszubildende(r): {{apprentice}}).
+der Ausbildungsbetrieb hat den Antrag auf grenzüberschreitende Ausbildung {{reference}} zurückgezogen (Beruf: {{trade}}).
 Offene Aufgaben von {{organisation}} in diesem Vorgang sind storniert.
-{{reason}}
+
+Zum Vorgang: {{link}}
+
 Diese Nachricht wurde automatisch versandt.`,
   },
   caseDecided: {
     subject_authorised: 'Ausbildungsantrag {{reference}} genehmigt',
     subject_refused: 'Ausbildungsantrag {{reference}} abgelehnt',
-    body_authorised: `Guten Tag {{name}},
+    body_authorised: `Guten Tag,
 
-das Bildungsministerium hat den Antrag auf grenzüberschreitende Ausbildung {{reference}} genehmigt (Beruf: {{trade}}, Auszubildende(r): {{apprentice}}).
-{{reasons}}
-Zum Vorgang: {{link}}
+das Bildungsministerium hat den Antrag auf grenzüberschreitende Ausbildung {{reference}} genehmigt (Beruf: {{trade}}).
+
+Zum Vorgang und zur Entscheidung: {{link}}
 
 Diese Nachricht wurde automatisch versandt.`,
-    body_refused: `Guten Tag {{name}},
+    body_refused: `Guten Tag,
 
-das Bildungsministerium hat den Antrag auf grenzüberschreitende Ausbildung {{reference}} abgelehnt (Beruf: {{trade}}, Auszubildende(r): {{apprentice}}).
-Begründung: {{reasons}}
+das Bildungsministerium hat den Antrag auf grenzüberschreitende Ausbildung {{reference}} abgelehnt (Beruf: {{trade}}).
 
-Zum Vorgang: {{link}}
+Zum Vorgang und zur Begründung: {{link}}
 
 Diese Nachricht wurde automatisch versandt.`,
   },

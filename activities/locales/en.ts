@@ -1,3 +1,8 @@
+/**
+ * E-mail is not a safe channel: a message carries the case reference, the trade, what is
+ * asked of the reader, the due date and a link. Names, birth dates, ids and free-text
+ * reasons (which may name anyone) stay behind the login.
+ */
 export const en = {
   task: {
     opinion: 'give your opinion',
@@ -12,10 +17,7 @@ export const en = {
 A new task is waiting in the inbox of {{organisation}}: {{task}}.
 
 Cross-border apprenticeship request {{reference}}
-Employer: {{employer}}
 Trade: {{trade}}
-Apprentice: {{apprentice}}
-Start date: {{startDate}}
 Due by: {{dueOn}}
 
 Open the task: {{link}}
@@ -29,7 +31,6 @@ This message was sent automatically.`,
 This task is due on {{dueOn}} and is still open: {{task}}.
 
 Cross-border apprenticeship request {{reference}}
-Employer: {{employer}}
 Trade: {{trade}}
 
 Open the task: {{link}}
@@ -38,45 +39,46 @@ This message was sent automatically.`,
   },
   taskEscalated: {
     subject: 'Overdue: {{task}} – apprenticeship request {{reference}} ({{organisation}})',
-    body: `Hello {{name}},
+    body: `Hello,
 
 A task of {{organisation}} was due on {{dueOn}} and is still open: {{task}}.
-Assigned to: {{assignee}}
+{{holder}}
 
 Cross-border apprenticeship request {{reference}}
-Employer: {{employer}}
 Trade: {{trade}}
 
 Open the task: {{link}}
 
 You receive this message as a supervisor of {{organisation}}.`,
-    unassigned: 'nobody (in the queue)',
+    claimed: 'A colleague has claimed it.',
+    unclaimed: 'Nobody has claimed it: it is in the queue.',
   },
   caseWithdrawn: {
     subject: 'Apprenticeship request {{reference}} withdrawn',
     body: `Hello,
 
-{{employer}} has withdrawn the cross-border apprenticeship request {{reference}} (trade: {{trade}}, apprentice: {{apprentice}}).
+The employer has withdrawn the cross-border apprenticeship request {{reference}} (trade: {{trade}}).
 Any open task of {{organisation}} in this case is cancelled.
-{{reason}}
+
+See the case: {{link}}
+
 This message was sent automatically.`,
   },
   caseDecided: {
     subject_authorised: 'Apprenticeship request {{reference}} authorised',
     subject_refused: 'Apprenticeship request {{reference}} refused',
-    body_authorised: `Hello {{name}},
+    body_authorised: `Hello,
 
-The Ministry of Education has authorised the cross-border apprenticeship request {{reference}} (trade: {{trade}}, apprentice: {{apprentice}}).
-{{reasons}}
-See the case: {{link}}
+The Ministry of Education has authorised the cross-border apprenticeship request {{reference}} (trade: {{trade}}).
+
+See the case and the decision: {{link}}
 
 This message was sent automatically.`,
-    body_refused: `Hello {{name}},
+    body_refused: `Hello,
 
-The Ministry of Education has refused the cross-border apprenticeship request {{reference}} (trade: {{trade}}, apprentice: {{apprentice}}).
-Reasons: {{reasons}}
+The Ministry of Education has refused the cross-border apprenticeship request {{reference}} (trade: {{trade}}).
 
-See the case: {{link}}
+See the case and the reasons: {{link}}
 
 This message was sent automatically.`,
   },

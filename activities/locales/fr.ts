@@ -14,10 +14,7 @@ export const fr: Messages = {
 Une nouvelle tâche attend dans la corbeille de {{organisation}} : {{task}}.
 
 Demande d'apprentissage transfrontalier {{reference}}
-Employeur : {{employer}}
 Métier : {{trade}}
-Apprenti : {{apprentice}}
-Date de début : {{startDate}}
 Échéance : {{dueOn}}
 
 Ouvrir la tâche : {{link}}
@@ -31,7 +28,6 @@ Ce message a été envoyé automatiquement.`,
 Cette tâche est à traiter avant le {{dueOn}} et reste ouverte : {{task}}.
 
 Demande d'apprentissage transfrontalier {{reference}}
-Employeur : {{employer}}
 Métier : {{trade}}
 
 Ouvrir la tâche : {{link}}
@@ -40,45 +36,46 @@ Ce message a été envoyé automatiquement.`,
   },
   taskEscalated: {
     subject: "En retard : {{task}} – demande d'apprentissage {{reference}} ({{organisation}})",
-    body: `Bonjour {{name}},
+    body: `Bonjour,
 
 Une tâche de {{organisation}} était à traiter avant le {{dueOn}} et reste ouverte : {{task}}.
-Attribuée à : {{assignee}}
+{{holder}}
 
 Demande d'apprentissage transfrontalier {{reference}}
-Employeur : {{employer}}
 Métier : {{trade}}
 
 Ouvrir la tâche : {{link}}
 
 Vous recevez ce message en tant que responsable de {{organisation}}.`,
-    unassigned: 'personne (dans la corbeille commune)',
+    claimed: 'Un collègue l’a prise en charge.',
+    unclaimed: 'Personne ne l’a prise en charge : elle est dans la corbeille commune.',
   },
   caseWithdrawn: {
     subject: "Demande d'apprentissage {{reference}} retirée",
     body: `Bonjour,
 
-{{employer}} a retiré la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}, apprenti : {{apprentice}}).
+L'employeur a retiré la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}).
 Toute tâche encore ouverte de {{organisation}} dans ce dossier est annulée.
-{{reason}}
+
+Voir le dossier : {{link}}
+
 Ce message a été envoyé automatiquement.`,
   },
   caseDecided: {
     subject_authorised: "Demande d'apprentissage {{reference}} autorisée",
     subject_refused: "Demande d'apprentissage {{reference}} refusée",
-    body_authorised: `Bonjour {{name}},
+    body_authorised: `Bonjour,
 
-Le ministère de l'Éducation nationale a autorisé la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}, apprenti : {{apprentice}}).
-{{reasons}}
-Voir le dossier : {{link}}
+Le ministère de l'Éducation nationale a autorisé la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}).
+
+Voir le dossier et la décision : {{link}}
 
 Ce message a été envoyé automatiquement.`,
-    body_refused: `Bonjour {{name}},
+    body_refused: `Bonjour,
 
-Le ministère de l'Éducation nationale a refusé la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}, apprenti : {{apprentice}}).
-Motifs : {{reasons}}
+Le ministère de l'Éducation nationale a refusé la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}).
 
-Voir le dossier : {{link}}
+Voir le dossier et les motifs : {{link}}
 
 Ce message a été envoyé automatiquement.`,
   },
