@@ -54,13 +54,21 @@ export function nextSchoolYearStart(): string {
  * A worker and an API of this test file's own, on the run's shared Temporal and SMTP
  * sink, with a database of its own copied from the seeded template.
  */
-export async function startTestStack(options: { smtpUrl?: string; env?: Record<string, string> } = {}) {
+export async function startTestStack(
+  options: {
+    smtpUrl?: string;
+    env?: Record<string, string>;
+    /** Another server's seeded template to copy instead of the run's (an external PostgreSQL). */
+    postgres?: { url: string; template: string };
+  } = {},
+) {
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const database = `apprenticeship_${prefix}`;
-  await onServer(inject('databaseUrl'), `create database ${database} template ${inject('templateDatabase')}`);
+  const server = options.postgres ?? { url: inject('databaseUrl'), template: inject('templateDatabase') };
+  await onServer(server.url, `create database ${database} template ${server.template}`);
   const config = loadConfig({
     DATA_DIR: inject('dataDir'),
-    DATABASE_URL: databaseUrl(inject('databaseUrl'), database),
+    DATABASE_URL: databaseUrl(server.url, database),
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     SMTP_URL: options.smtpUrl ?? inject('smtpUrl'),
     TEMPORAL_TASK_QUEUE: `${prefix}-cases`,
@@ -196,7 +204,7 @@ export async function startTestStack(options: { smtpUrl?: string; env?: Record<s
       await api.stop();
       await worker?.stop();
       await db.destroy();
-      await onServer(inject('databaseUrl'), `drop database if exists ${database} with (force)`);
+      await onServer(server.url, `drop database if exists ${database} with (force)`);
     },
   };
 }
