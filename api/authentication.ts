@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Caller } from '../domain/caller.js';
@@ -12,15 +12,27 @@ export function authenticate(options: {
   issuer: string;
   audience: string;
 }): RequestHandler {
+  // A key set that cannot be fetched says nothing about the token: not a 401, which would
+  // tell the client to throw a good token away.
+  const keysOrUnavailable: JWTVerifyGetKey = async (header, token) => {
+    try {
+      return await options.keys(header, token);
+    } catch (error) {
+      throw issuerAtFault(error) ? new KeysUnavailable('the key set cannot be fetched', { cause: error }) : error;
+    }
+  };
   return async (request, response, next) => {
     const token = /^Bearer (.+)$/i.exec(request.get('authorization') ?? '')?.[1];
     if (!token) throw unauthorised('A bearer token is required');
     let subject: string | undefined;
     try {
-      const { payload } = await jwtVerify(token, options.keys, { issuer: options.issuer, audience: options.audience });
+      const { payload } = await jwtVerify(token, keysOrUnavailable, { issuer: options.issuer, audience: options.audience });
       subject = payload.sub;
-    } catch {
-      throw unauthorised('The bearer token is invalid or has expired');
+    } catch (error) {
+      if (!(error instanceof KeysUnavailable)) throw unauthorised('The bearer token is invalid or has expired');
+      request.log.error({ err: error.cause }, 'the identity provider’s keys cannot be fetched');
+      response.set('Retry-After', '30');
+      throw new HttpProblem(503, 'Identity provider unavailable', 'The keys that verify bearer tokens cannot be fetched; try again later');
     }
     const user = subject
       ? await options.db
@@ -43,6 +55,14 @@ export function authenticate(options: {
 
 export function callerOf(response: Response): Caller {
   return response.locals.caller as Caller;
+}
+
+class KeysUnavailable extends Error {}
+
+/** Fetch failures, timeouts, a non-200 or malformed key set: the issuer's fault. No matching key is the token's. */
+function issuerAtFault(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  return error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error.code === errors.JOSEError.code;
 }
 
 function unauthorised(detail: string): HttpProblem {
