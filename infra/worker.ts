@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { sql } from 'kysely';
 import { createActivities } from '../activities/index.js';
 import { createDatabase } from '../db/database.js';
 import type { Config } from './config.js';
 import { createMailer } from './mailer.js';
 import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
+import { serveWorkerHealth } from './worker-health.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -19,6 +21,8 @@ export const bundlerOptions: WorkerOptions['bundlerOptions'] = {
 
 export interface RunningWorker {
   worker: Worker;
+  /** Where the worker's `/healthz` and `/readyz` answer, when WORKER_HEALTH_PORT is set. */
+  healthUrl?: string;
   /** Stops polling, lets running activities finish, and releases the database and connection. */
   stop(): Promise<void>;
 }
@@ -44,9 +48,22 @@ export async function startWorker(config: Config, workflowBundle?: { codePath: s
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
   });
   const running = worker.run();
+  const health =
+    config.WORKER_HEALTH_PORT === undefined
+      ? undefined
+      : await serveWorkerHealth({
+          port: config.WORKER_HEALTH_PORT,
+          state: () => worker.getState(),
+          checks: {
+            temporal: () => connection.healthService.check({}),
+            postgres: () => sql`select 1`.execute(db),
+          },
+        });
   return {
     worker,
+    healthUrl: health?.url,
     async stop() {
+      await health?.close();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
