@@ -58,7 +58,8 @@ async function start(): Promise<void> {
     lines.push('', 'Bearer tokens of the demo users (valid 30 days):');
     for (const user of demoUsers) lines.push(`  ${user.id.padEnd(18)} (${user.organisation_id}): ${await issuer.issueToken(user.id)}`);
   }
-  lines.push('', 'Press Ctrl-C to stop; the data stays in ' + config.dataDir, '');
+  const stagedPostgres = postgres && !postgres.dataDir.startsWith(config.dataDir) ? ` (PostgreSQL's in ${postgres.dataDir})` : '';
+  lines.push('', `Press Ctrl-C to stop; the data stays in ${config.dataDir}${stagedPostgres}`, '');
   console.log(lines.join('\n'));
 }
 
