@@ -32,9 +32,19 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
+    /**
+     * Drains: no new connections, idle keep-alive sockets closed at once, requests in
+     * flight answered (their sockets closed after); what is still open after
+     * STOP_GRACE_PERIOD is cut.
+     */
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = setInterval(() => server.closeIdleConnections(), 100);
+      const cut = setTimeout(() => server.closeAllConnections(), config.STOP_GRACE_PERIOD);
+      await closed;
+      clearInterval(drained);
+      clearTimeout(cut);
       await connection.close();
       await db.destroy();
     },
