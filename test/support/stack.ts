@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { sql } from 'kysely';
+import type { Logger } from 'pino';
 import { createDatabase } from '../../db/database.js';
 import type { CaseRequest } from '../../domain/case-request.js';
 import type { Language } from '../../domain/language.js';
@@ -54,7 +55,7 @@ export function nextSchoolYearStart(): string {
  * A worker and an API of this test file's own, on the run's shared Temporal and SMTP
  * sink, with a database of its own copied from the seeded template.
  */
-export async function startTestStack(options: { smtpUrl?: string; env?: Record<string, string> } = {}) {
+export async function startTestStack(options: { smtpUrl?: string; env?: Record<string, string>; workerLogger?: Logger } = {}) {
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const database = `apprenticeship_${prefix}`;
   await onServer(inject('databaseUrl'), `create database ${database} template ${inject('templateDatabase')}`);
@@ -99,7 +100,7 @@ export async function startTestStack(options: { smtpUrl?: string; env?: Record<s
   }
 
   const codePath = inject('workflowBundlePath');
-  let worker: RunningWorker | undefined = await startWorker(config, { codePath });
+  let worker: RunningWorker | undefined = await startWorker(config, { codePath }, options.workerLogger);
   const api = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
 
   async function request<T = any>(
