@@ -97,13 +97,15 @@ async function stop(): Promise<void> {
  * at once, and the exit kills the process groups of every service still running
  * (infra/service-process.ts), whatever state the worker is in.
  */
-let stopping = false;
+let stoppingSince: number | undefined;
 function onSignal(): void {
-  if (stopping) {
+  if (stoppingSince !== undefined) {
+    // One Ctrl-C can arrive twice: from the terminal and relayed by tsx (`npm start`).
+    if (Date.now() - stoppingSince < 1_000) return;
     console.log('Stopping at once.');
     process.exit(1);
   }
-  stopping = true;
+  stoppingSince = Date.now();
   console.log('\nStopping… (Ctrl-C again to stop at once)');
   const force = setTimeout(() => {
     logger.warn({ gracePeriodMs: config.STOP_GRACE_PERIOD }, 'not stopped within the grace period: killing what is left');

@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,8 @@ export async function startEmbeddedPostgres(options: {
   stopGraceMs?: number;
 }): Promise<Postgres> {
   mkdirSync(options.dataDir, { recursive: true });
+  // As root, let the postgres user enter it (the folders above it may still keep it out: see placeFor).
+  chmodSync(options.dataDir, 0o755);
   const account = postgresAccount();
   const place = placeFor(options.dataDir, options.binaries ?? postgresBinaries(), account);
   if (!existsSync(path.join(place.databaseDir, 'PG_VERSION'))) await initialise(place, account);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +10,6 @@ import { nextSchoolYearStart } from '../support/stack.js';
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'apprenticeship-stack-'));
-// As root, a folder the postgres user can enter keeps the embedded PostgreSQL's data in it.
-chmodSync(dataDir, 0o755);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 interface RunningStack {
@@ -137,7 +135,6 @@ describe('the development stack (npm start)', () => {
   it('ends every process it started on Ctrl-C within the grace period, even with the worker hung on a case', async () => {
     const ports = await stackPorts();
     const ownData = mkdtempSync(path.join(tmpdir(), 'apprenticeship-hung-'));
-    chmodSync(ownData, 0o755);
     const stack = await startStack({ ...stackEnv(ports, ownData), STOP_GRACE_PERIOD: '2s' });
     const locker = new pg.Client({ connectionString: `postgres://apprenticeship:apprenticeship@127.0.0.1:${ports.EMBEDDED_POSTGRES_PORT}/apprenticeship` });
     locker.on('error', () => {});
