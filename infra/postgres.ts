@@ -43,7 +43,7 @@ export function postgresBinaries(): string {
  *
  * As root, Postgres runs as the `postgres` user. When that user cannot reach the binaries
  * or the data folder (a checkout under a home folder with mode 700), they are staged in a
- * folder of this checkout's own under /var/tmp (kept across reboots, unlike /tmp): the
+ * folder of this checkout's own under /var/lib/cross-border-apprenticeship: the
  * same folder on every start, so the data stays.
  */
 export async function startEmbeddedPostgres(options: {
@@ -126,13 +126,16 @@ function placeFor(dataDir: string, binaries: string, account: Account | undefine
   return place;
 }
 
-/** One folder per checkout (named after its data folder), owned by root, that every user may enter. */
+/**
+ * One folder per checkout (named after its data folder), owned by root, that every user may
+ * enter. Under /var/lib, where state is kept: /tmp is emptied at boot, and /var/tmp is cleaned
+ * of files left untouched for a month.
+ */
 function stagingFolder(dataDir: string): string {
-  const base = existsSync('/var/tmp') ? '/var/tmp' : tmpdir();
   const hash = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 12);
-  const folder = path.join(base, `apprenticeship-postgres-${hash}`);
+  const folder = path.join('/var/lib/cross-border-apprenticeship', `postgres-${hash}`);
   mkdirSync(folder, { recursive: true, mode: 0o755 });
-  // /var/tmp is shared: a folder someone else prepared (or a symlink) is not ours to use.
+  // A folder someone else prepared (or a symlink) is not ours to use.
   const stat = lstatSync(folder);
   if (!stat.isDirectory() || stat.uid !== 0 || (stat.mode & 0o022) !== 0) {
     throw new Error(`${folder} is not a folder that only root may write: remove it and start again.`);
