@@ -1,6 +1,6 @@
 # Image of every process built from this repository: the API (default),
 # the Temporal worker and the one-shot migration (see docker-compose.yml).
-FROM node:20-bookworm-slim
+FROM node:26-slim
 
 ENV NODE_ENV=production
 WORKDIR /app

@@ -4,14 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../infra/config.js';
-import type { Mailer } from '../infra/mailer.js';
 
 /** What the API is built from; each process makes these once. */
 export interface ApiDependencies {
   config: Config;
   db: Kysely<Database>;
   temporal: Client;
-  mailer: Mailer;
   keys: JWTVerifyGetKey;
   logger: Logger;
 }

@@ -6,7 +6,6 @@ import { createApp } from '../api/app.js';
 import { createDatabase } from '../db/database.js';
 import type { Config } from './config.js';
 import { loadDevIssuer } from './dev-issuer.js';
-import { createMailer } from './mailer.js';
 import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
 
@@ -18,7 +17,6 @@ export interface RunningApi {
 /** Serves the HTTP API on `config.PORT` (0: any free port). */
 export async function startApi(config: Config, logger: Logger): Promise<RunningApi> {
   const db = createDatabase(requireSetting(config, 'DATABASE_URL'));
-  const mailer = createMailer(requireSetting(config, 'SMTP_URL'));
   const connection = await Connection.connect({ address: requireSetting(config, 'TEMPORAL_ADDRESS') });
   const temporal = new Client({
     connection,
@@ -28,17 +26,26 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   const keys = config.AUTH_JWKS_URL
     ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))
     : (await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE })).keys;
-  const app = createApp({ config, db, temporal, mailer, keys, logger });
+  const app = createApp({ config, db, temporal, keys, logger });
   const server = app.listen(config.PORT, '0.0.0.0');
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
+    /**
+     * Drains: no new connections, idle keep-alive sockets closed at once, requests in
+     * flight answered (their sockets closed after); what is still open after
+     * STOP_GRACE_PERIOD is cut.
+     */
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = setInterval(() => server.closeIdleConnections(), 100);
+      const cut = setTimeout(() => server.closeAllConnections(), config.STOP_GRACE_PERIOD);
+      await closed;
+      clearInterval(drained);
+      clearTimeout(cut);
       await connection.close();
-      mailer.close();
       await db.destroy();
     },
   };

@@ -49,6 +49,10 @@ export const configSchema = z.object({
   TASK_REMINDER_BEFORE: duration.default(86_400_000),
 
   PORT: port.default(3000),
+  /** How long stopping waits for the processes to finish their work before killing what is left. */
+  STOP_GRACE_PERIOD: duration.default(10_000),
+  /** The worker's own `/healthz` and `/readyz` (infra/worker-health.ts); unset: not served. */
+  WORKER_HEALTH_PORT: port.optional(),
   PUBLIC_BASE_URL: z.url().optional(),
 
   AUTH_ISSUER: z.string().min(1).default('urn:cross-border-apprenticeship:dev-issuer'),

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { startServiceProcess } from './service-process.js';
 import { temporalCli } from './temporal-cli.js';
 
 export interface TemporalDevServer {
@@ -19,10 +19,12 @@ export async function startTemporalDevServer(options: {
   port: number;
   uiPort: number;
   namespace: string;
+  /** How long a stop waits for the server to shut down before killing its process group. */
+  stopGraceMs?: number;
 }): Promise<TemporalDevServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const executable = temporalCli();
-  const child = spawn(
+  const server = startServiceProcess(
     executable,
     [
       'server', 'start-dev',
@@ -36,22 +38,17 @@ export async function startTemporalDevServer(options: {
       '--log-level', 'error',
     ],
     // Its own process group: a Ctrl-C in the terminal reaches it through us, after the worker has stopped.
-    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+    { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = () => server.stop('SIGTERM', options.stopGraceMs ?? 10_000);
   const address = `127.0.0.1:${options.port}`;
-  await waitForTemporal(address, exited);
-  return {
-    address,
-    uiUrl: `http://127.0.0.1:${options.uiPort}`,
-    async stop() {
-      process.removeListener('exit', killOnExit);
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  try {
+    await waitForTemporal(address, server.exited);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { address, uiUrl: `http://127.0.0.1:${options.uiPort}`, stop };
 }
 
 async function waitForTemporal(address: string, exited: Promise<void>): Promise<void> {

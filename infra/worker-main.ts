@@ -4,8 +4,15 @@ import { startWorker } from './worker.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, 'worker');
-const worker = await startWorker(config);
-logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+const worker = await startWorker(config, undefined, logger);
+logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, health: worker.healthUrl }, 'worker running');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void worker.stop().then(() => logger.info('worker stopped')));
+  process.once(signal, () => {
+    // An activity that ignores its cancellation would hold the stop for ever.
+    setTimeout(() => {
+      logger.warn({ gracePeriodMs: config.STOP_GRACE_PERIOD }, 'not stopped within the grace period: exiting');
+      process.exit(1);
+    }, config.STOP_GRACE_PERIOD).unref();
+    void worker.stop().then(() => logger.info('worker stopped'));
+  });
 }

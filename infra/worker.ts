@@ -1,11 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { makeTelemetryFilterString, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import { createDatabase } from '../db/database.js';
 import type { Config } from './config.js';
+import { createLogger, temporalLogger } from './logger.js';
 import { createMailer } from './mailer.js';
 import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
+import { serveWorkerHealth } from './worker-health.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -19,17 +23,31 @@ export const bundlerOptions: WorkerOptions['bundlerOptions'] = {
 
 export interface RunningWorker {
   worker: Worker;
+  /** Where the worker's `/healthz` and `/readyz` answer, when WORKER_HEALTH_PORT is set. */
+  healthUrl?: string;
   /** Stops polling, lets running activities finish, and releases the database and connection. */
   stop(): Promise<void>;
 }
 
 let runtimeInstalled = false;
 
-/** The one worker: the case workflows and every activity, on the configured task queue. */
-export async function startWorker(config: Config, workflowBundle?: { codePath: string }): Promise<RunningWorker> {
+/**
+ * The one worker: the case workflows and every activity, on the configured task queue.
+ * The first worker of a process routes the SDK's logs (one runtime per process) to `logger`.
+ */
+export async function startWorker(
+  config: Config,
+  workflowBundle?: { codePath: string },
+  logger: Logger = createLogger(config.LOG_LEVEL, 'worker'),
+): Promise<RunningWorker> {
   if (!runtimeInstalled) {
     // The SDK's own info lines (bundling, state changes) drown the application's.
-    Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN') });
+    const level = config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
+    const verbose = level === 'debug' || level === 'trace';
+    Runtime.install({
+      logger: temporalLogger(logger.child({}, { level })),
+      telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: verbose ? 'INFO' : 'WARN' }) } },
+    });
     runtimeInstalled = true;
   }
   const db = createDatabase(requireSetting(config, 'DATABASE_URL'));
@@ -44,9 +62,22 @@ export async function startWorker(config: Config, workflowBundle?: { codePath: s
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
   });
   const running = worker.run();
+  const health =
+    config.WORKER_HEALTH_PORT === undefined
+      ? undefined
+      : await serveWorkerHealth({
+          port: config.WORKER_HEALTH_PORT,
+          state: () => worker.getState(),
+          checks: {
+            temporal: () => connection.healthService.check({}),
+            postgres: () => sql`select 1`.execute(db),
+          },
+        });
   return {
     worker,
+    healthUrl: health?.url,
     async stop() {
+      await health?.close();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();

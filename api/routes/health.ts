@@ -1,35 +1,24 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
+import { readiness } from '../../infra/readiness.js';
 import type { ApiDependencies } from '../dependencies.js';
 
-/** `/healthz`: the process answers. `/readyz`: Postgres, Temporal and SMTP are reachable. */
-export function healthRoutes({ db, temporal, mailer }: ApiDependencies): Router {
+/**
+ * `/healthz`: the process answers. `/readyz`: what the API cannot serve without,
+ * Postgres and Temporal. Not SMTP: the API sends no mail, and the worker retries mail
+ * until the server takes it, so a mail outage never stops a case.
+ */
+export function healthRoutes({ db, temporal }: ApiDependencies): Router {
   const router = Router();
   router.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
   router.get('/readyz', async (_request, response) => {
-    const checks: Record<string, () => Promise<unknown>> = {
+    const { ready, body } = await readiness({
       postgres: () => sql`select 1`.execute(db),
       temporal: () => temporal.workflowService.getSystemInfo({}),
-      smtp: () => mailer.verify(),
-    };
-    const results = await Promise.all(
-      Object.entries(checks).map(async ([name, check]) => {
-        try {
-          await withTimeout(check(), 3_000);
-          return [name, 'up'] as const;
-        } catch {
-          return [name, 'down'] as const;
-        }
-      }),
-    );
-    const ready = results.every(([, state]) => state === 'up');
-    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+    });
+    response.status(ready ? 200 : 503).json(body);
   });
   return router;
-}
-
-function withTimeout(promise: Promise<unknown>, ms: number): Promise<unknown> {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
 }

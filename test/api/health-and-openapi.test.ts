@@ -8,11 +8,11 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 describe('health and the API description', () => {
-  it('reports the process up and Postgres, Temporal and SMTP reachable', async () => {
+  it('reports the process up and Postgres and Temporal reachable', async () => {
     expect((await stack.request(undefined, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
     const ready = await stack.request(undefined, 'GET', '/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ postgres: 'up', temporal: 'up', smtp: 'up' });
+    expect(ready.body.checks).toEqual({ postgres: 'up', temporal: 'up' });
   });
 
   it('serves an OpenAPI 3.1 document generated from the request schemas', async () => {

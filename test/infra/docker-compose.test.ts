@@ -27,7 +27,7 @@ const REQUIRED_ENV: ReadonlyArray<{ name: SettingName; services: readonly AppSer
   { name: 'TEMPORAL_ADDRESS', services: ['api', 'worker'] },
   { name: 'TEMPORAL_NAMESPACE', services: ['api', 'worker'] },
   { name: 'TEMPORAL_TASK_QUEUE', services: ['api', 'worker'] },
-  { name: 'SMTP_URL', services: ['api', 'worker'] },
+  { name: 'SMTP_URL', services: ['worker'] },
   { name: 'MAIL_FROM', services: ['api', 'worker'] },
   { name: 'LOG_LEVEL', services: ['api', 'worker'] },
   { name: 'PAYLOAD_ENCRYPTION_KEY', services: ['api', 'worker'] },
@@ -36,6 +36,7 @@ const REQUIRED_ENV: ReadonlyArray<{ name: SettingName; services: readonly AppSer
   { name: 'AUTH_ISSUER', services: ['api'] },
   { name: 'AUTH_AUDIENCE', services: ['api'] },
   { name: 'AUTH_JWKS_URL', services: ['api'] },
+  { name: 'WORKER_HEALTH_PORT', services: ['worker'] },
 ];
 
 const requiredFor = (service: AppService): string[] =>
@@ -229,6 +230,14 @@ describe('docker-compose.yml (production topology)', () => {
       });
     },
   );
+
+  it('probes the API\'s /readyz and the worker\'s own /readyz on WORKER_HEALTH_PORT', () => {
+    const probe = (name: AppService) => [services[name]?.healthcheck?.test].flat().join(' ');
+    expect(probe('api')).toContain(`http://127.0.0.1:${environmentOf(services.api).PORT}/readyz`);
+    const workerPort = environmentOf(services.worker).WORKER_HEALTH_PORT;
+    expect(workerPort).toMatch(/^\d+$/);
+    expect(probe('worker')).toContain(`http://127.0.0.1:${workerPort}/readyz`);
+  });
 
   it.each(['api', 'worker'] as const)('gives %s every setting it needs', (name) => {
     const env = environmentOf(services[name]);

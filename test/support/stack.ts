@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { sql } from 'kysely';
+import type { Logger } from 'pino';
 import { createDatabase } from '../../db/database.js';
 import type { CaseRequest } from '../../domain/case-request.js';
 import type { Language } from '../../domain/language.js';
@@ -60,6 +61,7 @@ export async function startTestStack(
     env?: Record<string, string>;
     /** Another server's seeded template to copy instead of the run's (an external PostgreSQL). */
     postgres?: { url: string; template: string };
+    workerLogger?: Logger;
   } = {},
 ) {
   const prefix = `t${randomUUID().slice(0, 8)}`;
@@ -107,7 +109,7 @@ export async function startTestStack(
   }
 
   const codePath = inject('workflowBundlePath');
-  let worker: RunningWorker | undefined = await startWorker(config, { codePath });
+  let worker: RunningWorker | undefined = await startWorker(config, { codePath }, options.workerLogger);
   const api = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
 
   async function request<T = any>(
