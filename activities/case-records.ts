@@ -7,7 +7,7 @@ import type { Amendment, AmendmentResult, CaseSnapshot, Task, Withdrawal } from 
 import { endOfLuxembourgDay, luxembourgDate } from '../domain/luxembourg-date.js';
 import { versionInForce } from '../domain/reference-data.js';
 import { WorkingDayCalendar } from '../domain/working-days.js';
-import type { CaseInput } from '../workflows/case-workflow.js';
+import type { CaseInput } from '../workflows/case-review/contract.js';
 
 interface TaskRecord {
   caseId: string;

@@ -15,7 +15,7 @@ import type { Participants, PartyKind } from '../../domain/parties.js';
 import { changesFor, requestFor } from '../../domain/personal-data.js';
 import type { FieldChange } from '../../domain/request-changes.js';
 import type { Config } from '../../infra/config.js';
-import { amendRequestUpdate, caseRecordedUpdate, caseWorkflow, withdrawCaseUpdate, type CaseInput } from '../../workflows/case-workflow.js';
+import { amendRequestUpdate, caseRecordedUpdate, caseWorkflowType, withdrawCaseUpdate, type CaseInput, type CaseWorkflow } from '../../workflows/case-review/contract.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, invalidRequest, parseOr400, pointerOf } from '../problem.js';
@@ -239,7 +239,7 @@ function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | '
 async function startCase(temporal: Client, config: Config, input: CaseInput): Promise<void> {
   try {
     // Two concurrent submissions with one key meet at the same workflow id.
-    const handle = await temporal.workflow.start(caseWorkflow, {
+    const handle = await temporal.workflow.start<CaseWorkflow>(caseWorkflowType, {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowId: `case-${input.caseId}`,
       args: [input],

@@ -3,46 +3,17 @@ import {
   ParentClosePolicy,
   allHandlersFinished,
   condition,
-  defineUpdate,
   patched,
   proxyActivities,
   setHandler,
   sleep,
   startChild,
 } from '@temporalio/workflow';
-import type { CaseRecordActivities } from '../activities/case-records.js';
-import type { CaseRequest } from '../domain/case-request.js';
-import { CaseReview, type Amendment, type Rejection, type Task, type TaskCompletion, type Withdrawal } from '../domain/case-state.js';
-import type { Notification } from '../domain/notification.js';
-import type { CaseStatus, Participants, TaskKind } from '../domain/parties.js';
-import type { FieldChange } from '../domain/request-changes.js';
-import { deliverNotification, type MailRetry } from './notification-workflow.js';
-
-export interface CaseInput {
-  caseId: string;
-  employerOrganisationId: string;
-  submittedBy: string;
-  idempotencyKey?: string;
-  request: CaseRequest;
-  participants: Partial<Participants>;
-  submittedAt: string;
-  /** Working days each kind of task has; absent in cases started before due dates existed. */
-  taskDueWorkingDays?: Partial<Record<TaskKind, number>>;
-  /** When set, tasks are due this long after they open instead (demonstrations, tests). */
-  taskDueAfterMs?: number;
-  /** How long before a task is due its assignee, or its queue, is reminded. */
-  taskReminderBeforeMs?: number;
-  mailRetry: MailRetry;
-}
-
-/** Answers once the case and its first tasks are on the query side, so the API can show them. */
-export const caseRecordedUpdate = defineUpdate<void>('caseRecorded');
-/** A party answers its task; the validator rejects a wrong party, a closed task, a bad answer. */
-export const completeTaskUpdate = defineUpdate<Task, [TaskCompletion]>('completeTask');
-/** The employer submits a new revision of the request. */
-export const amendRequestUpdate = defineUpdate<{ revision: number; changes: FieldChange[] }, [Amendment]>('amendRequest');
-/** The employer withdraws the request. */
-export const withdrawCaseUpdate = defineUpdate<void, [Withdrawal]>('withdrawCase');
+import type { CaseRecordActivities } from '../../activities/case-records.js';
+import { CaseReview, type Rejection, type Task } from '../../domain/case-state.js';
+import type { Notification } from '../../domain/notification.js';
+import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
+import { amendRequestUpdate, caseRecordedUpdate, completeTaskUpdate, withdrawCaseUpdate, type CaseWorkflow } from './contract.js';
 
 const records = proxyActivities<CaseRecordActivities>({
   startToCloseTimeout: '30 seconds',
@@ -66,7 +37,7 @@ function reject(rejection: Rejection | undefined): void {
  * Any of them may send the request back for changes; the employer amends it and the
  * parties whose answers the changes reset answer again.
  */
-export async function caseWorkflow(input: CaseInput): Promise<CaseStatus> {
+export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   const { caseId } = input;
   const review = new CaseReview(caseId, input.participants, input.request);
   let recorded = false;
@@ -168,13 +139,13 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseStatus> {
   }
 
   async function notify(notification: Notification): Promise<void> {
-    await startChild(deliverNotification, {
+    await startChild<DeliverNotification>(deliverNotificationType, {
       workflowId: `notification-${notification.key}`,
       args: [notification, input.mailRetry],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
   }
-}
+};
 
 /** Workflow time (deterministic on replay), as an ISO timestamp. */
 function now(): string {

@@ -1,0 +1,41 @@
+/**
+ * The case workflow's contract: what starts it and the messages it answers. The API and the
+ * activities import this module, never the workflow code. The names below are what running
+ * cases and recorded histories know the workflow and its messages by: never rename them.
+ */
+import { defineUpdate } from '@temporalio/workflow';
+import type { CaseRequest } from '../../domain/case-request.js';
+import type { Amendment, Task, TaskCompletion, Withdrawal } from '../../domain/case-state.js';
+import type { CaseStatus, Participants, TaskKind } from '../../domain/parties.js';
+import type { FieldChange } from '../../domain/request-changes.js';
+import type { MailRetry } from '../notification/contract.js';
+
+export interface CaseInput {
+  caseId: string;
+  employerOrganisationId: string;
+  submittedBy: string;
+  idempotencyKey?: string;
+  request: CaseRequest;
+  participants: Partial<Participants>;
+  submittedAt: string;
+  /** Working days each kind of task has; absent in cases started before due dates existed. */
+  taskDueWorkingDays?: Partial<Record<TaskKind, number>>;
+  /** When set, tasks are due this long after they open instead (demonstrations, tests). */
+  taskDueAfterMs?: number;
+  /** How long before a task is due its assignee, or its queue, is reminded. */
+  taskReminderBeforeMs?: number;
+  mailRetry: MailRetry;
+}
+
+/** The registered workflow type: start it by this name, typed by `CaseWorkflow`. */
+export const caseWorkflowType = 'caseWorkflow';
+export type CaseWorkflow = (input: CaseInput) => Promise<CaseStatus>;
+
+/** Answers once the case and its first tasks are on the query side, so the API can show them. */
+export const caseRecordedUpdate = defineUpdate<void>('caseRecorded');
+/** A party answers its task; the validator rejects a wrong party, a closed task, a bad answer. */
+export const completeTaskUpdate = defineUpdate<Task, [TaskCompletion]>('completeTask');
+/** The employer submits a new revision of the request. */
+export const amendRequestUpdate = defineUpdate<{ revision: number; changes: FieldChange[] }, [Amendment]>('amendRequest');
+/** The employer withdraws the request. */
+export const withdrawCaseUpdate = defineUpdate<void, [Withdrawal]>('withdrawCase');
