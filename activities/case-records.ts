@@ -13,7 +13,11 @@ interface TaskRecord {
   caseId: string;
   task: Task;
   snapshot: CaseSnapshot;
+  sequence?: Sequence;
 }
+
+/** Where the workflow places the event in the case's log; absent in activities scheduled before it did. */
+type Sequence = number | undefined;
 
 export interface Due {
   dueOn: string;
@@ -39,7 +43,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
   }
 
   return {
-    async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot }): Promise<void> {
+    async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       // The same check the API answered with, kept with the case as of its submission.
       const eligibility = await assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt);
       await db.transaction().execute(async (trx) => {
@@ -71,6 +75,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
         await appendEvent(trx, {
           key: `${input.caseId}.submitted`,
           caseId: input.caseId,
+          sequence: input.sequence,
           at: input.submittedAt,
           userId: input.submittedBy,
           organisationId: input.employerOrganisationId,
@@ -86,6 +91,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       caseId,
       task,
       snapshot,
+      sequence,
       dueInWorkingDays,
       dueAfterMs,
     }: TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined }): Promise<Due | null> {
@@ -109,6 +115,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
         await appendEvent(trx, {
           key: `${task.id}.opened`,
           caseId,
+          sequence,
           at: task.openedAt,
           type: 'task_opened',
           data: { taskId: task.id, kind: task.kind, party: task.party, organisationId: task.organisationId, dueOn: dueDate?.dueOn ?? null },
@@ -118,13 +125,15 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       return dueDate;
     },
 
-    async recordTaskCompleted({ caseId, task, snapshot }: TaskRecord): Promise<void> {
+    /** The answer takes `sequence`, the decision it may be the next. */
+    async recordTaskCompleted({ caseId, task, snapshot, sequence }: TaskRecord): Promise<void> {
       const at = task.completedAt!;
       await db.transaction().execute(async (trx) => {
         await closeTask(trx, task);
         await appendEvent(trx, {
           key: `${task.id}.completed`,
           caseId,
+          sequence,
           at,
           userId: task.completedBy,
           organisationId: task.organisationId,
@@ -135,6 +144,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           await appendEvent(trx, {
             key: `${caseId}.${snapshot.status}`,
             caseId,
+            sequence: sequence === undefined ? undefined : sequence + 1,
             at,
             userId: task.completedBy,
             organisationId: task.organisationId,
@@ -147,7 +157,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
     },
 
     /** A new revision of the request: kept whole, with what changed and whose answers it reset. */
-    async recordAmendment({ caseId, amendment, result, at, snapshot }: { caseId: string; amendment: Amendment; result: AmendmentResult; at: string; snapshot: CaseSnapshot }): Promise<void> {
+    async recordAmendment({ caseId, amendment, result, at, snapshot, sequence }: { caseId: string; amendment: Amendment; result: AmendmentResult; at: string; snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       const eligibility = await assessRequest(db, amendment.request, amendment.organisationId, at);
       await db.transaction().execute(async (trx) => {
         await trx
@@ -171,6 +181,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
         await appendEvent(trx, {
           key: `${caseId}.revision.${result.revision}`,
           caseId,
+          sequence,
           at,
           userId: amendment.userId,
           organisationId: amendment.organisationId,
@@ -181,12 +192,13 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       });
     },
 
-    async recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot }: { caseId: string; withdrawal: Withdrawal; cancelled: Task[]; at: string; snapshot: CaseSnapshot }): Promise<void> {
+    async recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot, sequence }: { caseId: string; withdrawal: Withdrawal; cancelled: Task[]; at: string; snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         for (const task of cancelled) await closeTask(trx, task);
         await appendEvent(trx, {
           key: `${caseId}.withdrawn`,
           caseId,
+          sequence,
           at,
           userId: withdrawal.userId,
           organisationId: withdrawal.organisationId,
@@ -197,8 +209,8 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       });
     },
 
-    async recordTaskOverdue({ caseId, taskId, at }: { caseId: string; taskId: string; at: string }): Promise<void> {
-      await appendEvent(db, { key: `${taskId}.overdue`, caseId, at, type: 'task_overdue', data: { taskId } });
+    async recordTaskOverdue({ caseId, taskId, at, sequence }: { caseId: string; taskId: string; at: string; sequence?: Sequence }): Promise<void> {
+      await appendEvent(db, { key: `${taskId}.overdue`, caseId, sequence, at, type: 'task_overdue', data: { taskId } });
     },
   };
 }

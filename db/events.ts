@@ -5,6 +5,8 @@ export interface CaseEvent {
   /** Unique per fact: derived from the workflow step, so a retried write cannot log it twice. */
   key: string;
   caseId: string;
+  /** Where the case workflow places the event among its others; absent for events from outside it. */
+  sequence?: number | undefined;
   at: string;
   userId?: string | null | undefined;
   organisationId?: string | null | undefined;
@@ -19,6 +21,7 @@ export async function appendEvent(db: Kysely<Database> | Transaction<Database>, 
     .values({
       key: event.key,
       case_id: event.caseId,
+      sequence: event.sequence ?? null,
       occurred_at: event.at,
       actor_user_id: event.userId ?? null,
       actor_organisation_id: event.organisationId ?? null,

@@ -78,6 +78,8 @@ export interface EventTable {
   /** Derived from the workflow and its step, so a retried activity cannot log twice. */
   key: string;
   case_id: string;
+  /** The case workflow's numbering of the events it writes; null for events written elsewhere. */
+  sequence: ColumnType<number | null, number | null | undefined, never>;
   occurred_at: ColumnType<Date, Date | string, never>;
   actor_user_id: string | null;
   actor_organisation_id: string | null;

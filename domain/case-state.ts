@@ -96,12 +96,23 @@ export class CaseReview {
   revision = 1;
   withdrawal: (Withdrawal & { at: string }) | undefined;
   private sequence = 0;
+  private eventsNumbered = 0;
 
   constructor(
     readonly caseId: string,
     private participants: Partial<Participants>,
     private request: CaseRequest,
   ) {}
+
+  /**
+   * Numbers the next `count` events the case writes, in the order they happen in it: the
+   * log is read in this order, since parallel writes land in any. Returns the first number.
+   */
+  numberEvents(count = 1): number {
+    const first = this.eventsNumbered + 1;
+    this.eventsNumbered += count;
+    return first;
+  }
 
   /** The parties asked in parallel: ADEM, the competent chamber (if the trade has one), the school. */
   openReviewTasks(at: string): Task[] {

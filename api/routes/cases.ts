@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { Router, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { caseHistory } from '../../db/case-history.js';
 import { selectCases, selectTasks, visibleTo } from '../../db/case-queries.js';
 import { loadReferenceData } from '../../db/reference-store.js';
 import { latestRevision } from '../../db/case-revisions.js';
@@ -174,16 +175,7 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
   router.get('/:id/history', async (request, response) => {
     const caller = callerOf(response);
     const row = await visibleCase(caller, request.params.id);
-    const events = await db
-      .selectFrom('events')
-      .leftJoin('users', 'users.id', 'events.actor_user_id')
-      .leftJoin('organisations', 'organisations.id', 'events.actor_organisation_id')
-      .select(['events.id', 'events.occurred_at', 'events.type', 'events.data', 'events.actor_user_id', 'users.name as user_name', 'events.actor_organisation_id', 'organisations.name as organisation_name'])
-      .where('events.case_id', '=', row.id)
-      // Parallel answers can be written in another order than they were given.
-      .orderBy('events.occurred_at')
-      .orderBy('events.id')
-      .execute();
+    const events = await caseHistory(db, row.id);
     response.json({
       items: events.map((event) => {
         const data = event.data as Record<string, unknown>;

@@ -47,7 +47,8 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     completeTaskUpdate,
     async (completion) => {
       const { task, opened } = review.complete(completion, now());
-      await records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot() });
+      // Two numbers: the answer, and the decision it may be.
+      await records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence: review.numberEvents(2) });
       await openTasks(opened);
       return task;
     },
@@ -58,7 +59,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     async (amendment) => {
       const at = now();
       const result = review.amend(amendment, at);
-      await records.recordAmendment({ caseId, amendment, result, at, snapshot: review.snapshot() });
+      await records.recordAmendment({ caseId, amendment, result, at, snapshot: review.snapshot(), sequence: review.numberEvents() });
       await openTasks(result.opened);
       return { revision: result.revision, changes: result.changes };
     },
@@ -69,12 +70,12 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     async (withdrawal) => {
       const at = now();
       const cancelled = review.withdraw(withdrawal, at);
-      await records.recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot: review.snapshot() });
+      await records.recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot: review.snapshot(), sequence: review.numberEvents() });
     },
     { validator: (withdrawal) => reject(review.validateWithdrawal(withdrawal)) },
   );
 
-  await records.recordCaseSubmitted({ ...input, snapshot: review.snapshot() });
+  await records.recordCaseSubmitted({ ...input, snapshot: review.snapshot(), sequence: review.numberEvents() });
   await openTasks(review.openReviewTasks(now()));
   recorded = true;
 
@@ -106,6 +107,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
           caseId,
           task,
           snapshot,
+          sequence: review.numberEvents(),
           dueInWorkingDays: input.taskDueWorkingDays?.[task.kind],
           dueAfterMs: input.taskDueAfterMs,
         });
@@ -125,7 +127,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     await notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id });
     await sleepUntil(dueAt);
     if (task.status !== 'open') return;
-    await records.recordTaskOverdue({ caseId, taskId: task.id, at: now() });
+    await records.recordTaskOverdue({ caseId, taskId: task.id, at: now(), sequence: review.numberEvents() });
     await notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
   }
 
