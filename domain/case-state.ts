@@ -29,6 +29,8 @@ export interface Task {
   comments?: FieldComment[];
   completedBy?: string;
   completedAt?: string;
+  /** The last deadline notice sent for it, so a new run of the workflow does not send it again. */
+  deadlineNotice?: 'reminder' | 'escalation';
 }
 
 /** What a party sends to complete one of its tasks. */
@@ -86,6 +88,18 @@ export interface AmendmentResult {
   closed: Task[];
 }
 
+/** A review as a plain value: what the workflow carries into a new run (continue-as-new). */
+export interface CaseReviewState {
+  caseId: string;
+  participants: Partial<Participants>;
+  request: CaseRequest;
+  tasks: Task[];
+  revision: number;
+  withdrawal: (Withdrawal & { at: string }) | undefined;
+  sequence: number;
+  eventsNumbered: number;
+}
+
 /**
  * The state of one case's review: who has a task, who has answered, what comes next,
  * over as many rounds of changes as it takes. Pure, so the workflow stays small and the
@@ -103,6 +117,21 @@ export class CaseReview {
     private participants: Partial<Participants>,
     private request: CaseRequest,
   ) {}
+
+  static fromState(state: CaseReviewState): CaseReview {
+    const review = new CaseReview(state.caseId, state.participants, state.request);
+    review.tasks.push(...state.tasks);
+    review.revision = state.revision;
+    review.withdrawal = state.withdrawal;
+    review.sequence = state.sequence;
+    review.eventsNumbered = state.eventsNumbered;
+    return review;
+  }
+
+  get state(): CaseReviewState {
+    const { caseId, participants, request, tasks, revision, withdrawal, sequence, eventsNumbered } = this;
+    return { caseId, participants, request, tasks, revision, withdrawal, sequence, eventsNumbered };
+  }
 
   /**
    * Numbers the next `count` events the case writes, in the order they happen in it: the

@@ -47,6 +47,8 @@ export const configSchema = z.object({
   TASK_DUE_AFTER: duration.optional(),
   /** How long before a task is due its assignee, or its queue, is reminded. */
   TASK_REMINDER_BEFORE: duration.default(86_400_000),
+  /** A case continues as new once its history is this long, besides when Temporal suggests it (tests). */
+  CASE_CONTINUE_AS_NEW_AFTER_EVENTS: z.coerce.number().int().min(20).optional(),
 
   PORT: port.default(3000),
   PUBLIC_BASE_URL: z.url().optional(),

@@ -127,6 +127,7 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
       submittedAt,
       ...taskDeadlines(config),
       mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
+      ...(config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS ? { continueAsNewAfterEvents: config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS } : {}),
     };
     await startCase(temporal, config, input);
     await sendCase(response, caller, caseId, 201);

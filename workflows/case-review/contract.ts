@@ -5,7 +5,7 @@
  */
 import { defineUpdate } from '@temporalio/workflow';
 import type { CaseRequest } from '../../domain/case-request.js';
-import type { Amendment, Task, TaskCompletion, Withdrawal } from '../../domain/case-state.js';
+import type { Amendment, CaseReviewState, Task, TaskCompletion, Withdrawal } from '../../domain/case-state.js';
 import type { CaseStatus, Participants, TaskKind } from '../../domain/parties.js';
 import type { FieldChange } from '../../domain/request-changes.js';
 import type { MailRetry } from '../notification/contract.js';
@@ -25,6 +25,19 @@ export interface CaseInput {
   /** How long before a task is due its assignee, or its queue, is reminded. */
   taskReminderBeforeMs?: number;
   mailRetry: MailRetry;
+  /** Continue as new once the history is this long, as well as when Temporal suggests it (tests). */
+  continueAsNewAfterEvents?: number;
+  /** Set when an earlier run of the case continued as new: where it had got to. */
+  continued?: CaseContinuation;
+}
+
+/** What one run of the case hands to the next: a plain, serialisable value. */
+export interface CaseContinuation {
+  review: CaseReviewState;
+  /** The case and its first tasks are on the query side. */
+  recorded: boolean;
+  /** The employer has been told the decision. */
+  decisionAnnounced: boolean;
 }
 
 /** The registered workflow type: start it by this name, typed by `CaseWorkflow`. */

@@ -3,17 +3,19 @@ import {
   ParentClosePolicy,
   allHandlersFinished,
   condition,
+  continueAsNew,
   patched,
   proxyActivities,
   setHandler,
   sleep,
   startChild,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseRecordActivities } from '../../activities/case-records.js';
 import { CaseReview, type Rejection, type Task } from '../../domain/case-state.js';
 import type { Notification } from '../../domain/notification.js';
 import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
-import { amendRequestUpdate, caseRecordedUpdate, completeTaskUpdate, withdrawCaseUpdate, type CaseWorkflow } from './contract.js';
+import { amendRequestUpdate, caseRecordedUpdate, completeTaskUpdate, withdrawCaseUpdate, type CaseContinuation, type CaseWorkflow } from './contract.js';
 
 const records = proxyActivities<CaseRecordActivities>({
   startToCloseTimeout: '30 seconds',
@@ -38,9 +40,12 @@ function reject(rejection: Rejection | undefined): void {
  * parties whose answers the changes reset answer again.
  */
 export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
-  const { caseId } = input;
-  const review = new CaseReview(caseId, input.participants, input.request);
-  let recorded = false;
+  const { caseId, continued } = input;
+  const review = continued ? CaseReview.fromState(continued.review) : new CaseReview(caseId, input.participants, input.request);
+  let recorded = continued?.recorded ?? false;
+  let decisionAnnounced = continued?.decisionAnnounced ?? false;
+  /** Deadline notices under way: a new run must not begin in the middle of one. */
+  let deadlineNoticesSending = 0;
 
   setHandler(caseRecordedUpdate, () => condition(() => recorded));
   setHandler(
@@ -75,29 +80,54 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     { validator: (withdrawal) => reject(review.validateWithdrawal(withdrawal)) },
   );
 
-  await records.recordCaseSubmitted({ ...input, snapshot: review.snapshot(), sequence: review.numberEvents() });
-  await openTasks(review.openReviewTasks(now()));
-  recorded = true;
+  if (!recorded) {
+    await records.recordCaseSubmitted({ ...input, snapshot: review.snapshot(), sequence: review.numberEvents() });
+    await openTasks(review.openReviewTasks(now()));
+    recorded = true;
+  } else {
+    // A new run: the previous one's timers ended with it.
+    for (const task of review.tasks) if (task.status === 'open') void watchDeadline(task);
+  }
 
-  // One round per decision task: a request for changes from the ministry starts another.
+  // One decision task per round: a request for changes from the ministry starts another.
   while (!review.finished()) {
-    await condition(() => review.readyForDecision() || review.finished());
+    await waitFor(() => review.readyForDecision() || review.finished());
     if (review.finished()) break;
     await openTasks([review.openDecisionTask(now())]);
-    await condition(() => !review.decisionOpen() || review.finished());
   }
   await condition(allHandlersFinished);
 
   const decision = review.decision();
   if (decision) {
-    await notify({ key: `${caseId}.decided`, kind: 'case_decided', caseId });
+    if (!decisionAnnounced) {
+      await notify({ key: `${caseId}.decided`, kind: 'case_decided', caseId });
+      decisionAnnounced = true;
+    }
     if (decision.outcome !== 'authorised' || !patched('withdrawal-after-authorisation')) return review.status();
     // Until the contract is signed, the employer may still withdraw an authorised request.
-    await condition(() => review.withdrawal !== undefined);
+    await waitFor(() => review.withdrawal !== undefined);
     await condition(allHandlersFinished);
   }
   await notifyWithdrawal();
   return review.status();
+
+  /**
+   * Waits until `done`. A case waits for months: when its history has grown long, it
+   * continues as new at this point instead, once no Update is half handled, carrying its state.
+   */
+  async function waitFor(done: () => boolean): Promise<void> {
+    await condition(() => done() || historyTooLong());
+    if (done()) return;
+    if (!patched('continue-as-new')) return condition(done);
+    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
+    const state: CaseContinuation = { review: review.state, recorded, decisionAnnounced };
+    await continueAsNew<CaseWorkflow>({ ...input, continued: state });
+  }
+
+  function historyTooLong(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && info.historyLength > input.continueAsNewAfterEvents);
+  }
 
   async function openTasks(tasks: Task[]): Promise<void> {
     const snapshot = review.snapshot();
@@ -122,13 +152,28 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   async function watchDeadline(task: Task): Promise<void> {
     if (!task.dueAt || input.taskReminderBeforeMs === undefined) return;
     const dueAt = Date.parse(task.dueAt);
-    await sleepUntil(dueAt - input.taskReminderBeforeMs);
-    if (task.status !== 'open') return;
-    await notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id });
+    if (!task.deadlineNotice) {
+      await sleepUntil(dueAt - input.taskReminderBeforeMs);
+      if (task.status !== 'open') return;
+      await sendDeadlineNotice(task, 'reminder', () => notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id }));
+    }
+    if (task.deadlineNotice !== 'reminder') return;
     await sleepUntil(dueAt);
     if (task.status !== 'open') return;
-    await records.recordTaskOverdue({ caseId, taskId: task.id, at: now(), sequence: review.numberEvents() });
-    await notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
+    await sendDeadlineNotice(task, 'escalation', async () => {
+      await records.recordTaskOverdue({ caseId, taskId: task.id, at: now(), sequence: review.numberEvents() });
+      await notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
+    });
+  }
+
+  async function sendDeadlineNotice(task: Task, notice: Task['deadlineNotice'] & string, send: () => Promise<void>): Promise<void> {
+    deadlineNoticesSending++;
+    try {
+      await send();
+      task.deadlineNotice = notice;
+    } finally {
+      deadlineNoticesSending--;
+    }
   }
 
   async function notifyWithdrawal(): Promise<void> {
