@@ -20,6 +20,8 @@ export interface Task {
   organisationId: string;
   status: TaskStatus;
   openedAt: string;
+  /** Where its opening stands in the case's log (see `numberEvents`). */
+  openedEvent: number;
   /** The Luxembourg working day by which the task is due. */
   dueOn?: string;
   /** The instant it is due: reminders and escalation count from it. */
@@ -84,9 +86,17 @@ export interface AmendmentResult {
   changes: FieldChange[];
   /** Parties whose earlier answers the changes reset, or who asked for the changes. */
   reset: ReviewParty[];
+  /** Where the amendment stands in the case's log: before the tasks it opened. */
+  sequence: number;
   opened: Task[];
   closed: Task[];
 }
+
+/** Names a party's task of one round: `legacyTaskId` in cases opened before ids were opaque. */
+export type TaskIdentifier = (party: PartyKind, round: number) => string;
+
+/** The ids of the first cases: they tell the case and the party, so new tasks no longer get them. */
+export const legacyTaskId = (caseId: string): TaskIdentifier => (party, round) => `${caseId}.${party}.${round}`;
 
 /** A review as a plain value: what the workflow carries into a new run (continue-as-new). */
 export interface CaseReviewState {
@@ -116,10 +126,11 @@ export class CaseReview {
     readonly caseId: string,
     private participants: Partial<Participants>,
     private request: CaseRequest,
+    private readonly taskId: TaskIdentifier = legacyTaskId(caseId),
   ) {}
 
-  static fromState(state: CaseReviewState): CaseReview {
-    const review = new CaseReview(state.caseId, state.participants, state.request);
+  static fromState(state: CaseReviewState, taskId?: TaskIdentifier): CaseReview {
+    const review = new CaseReview(state.caseId, state.participants, state.request, taskId);
     review.tasks.push(...state.tasks);
     review.revision = state.revision;
     review.withdrawal = state.withdrawal;
@@ -175,9 +186,10 @@ export class CaseReview {
 
   /**
    * Records a validated completion. A request for changes sends the case back to the
-   * employer: it opens the amendment task, unless one is open already. Returns what opened.
+   * employer: it opens the amendment task, unless one is open already. Returns what opened,
+   * and where the answer stands in the case's log (the next number is for the decision it may be).
    */
-  complete(completion: TaskCompletion, at: string): { task: Task; opened: Task[] } {
+  complete(completion: TaskCompletion, at: string): { task: Task; opened: Task[]; sequence: number } {
     const task = this.tasks.find((t) => t.id === completion.taskId)!;
     const { outcome, reasons, comments } = completion.answer;
     Object.assign(task, {
@@ -189,8 +201,9 @@ export class CaseReview {
       ...(comments ? { comments } : {}),
     });
     this.sequence++;
+    const sequence = this.numberEvents(2);
     const opened = outcome === 'changes_requested' && !this.openTask('employer') ? [this.open('employer', at)] : [];
-    return { task, opened };
+    return { task, opened, sequence };
   }
 
   validateAmendment(amendment: Amendment): Rejection | undefined {
@@ -230,6 +243,7 @@ export class CaseReview {
     this.participants = amendment.participants;
     this.request = amendment.request;
     this.revision++;
+    const sequence = this.numberEvents();
     const opened: Task[] = [];
     for (const party of reviewParties) {
       const latest = this.latestTask(party);
@@ -239,7 +253,7 @@ export class CaseReview {
       if (this.participants[party]) opened.push(this.open(party, at));
     }
     this.sequence++;
-    return { revision: this.revision, changes, reset: [...reset], opened, closed };
+    return { revision: this.revision, changes, reset: [...reset], sequence, opened, closed };
   }
 
   validateWithdrawal(withdrawal: Withdrawal): Rejection | undefined {
@@ -308,12 +322,13 @@ export class CaseReview {
   private open(party: PartyKind, at: string): Task {
     const round = this.tasks.filter((t) => t.party === party).length + 1;
     const task: Task = {
-      id: `${this.caseId}.${party}.${round}`,
+      id: this.taskId(party, round),
       kind: taskKindOf[party],
       party,
       organisationId: this.participants[party]!,
       status: 'open',
       openedAt: at,
+      openedEvent: this.numberEvents(),
     };
     this.tasks.push(task);
     this.sequence++;

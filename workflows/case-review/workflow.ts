@@ -9,10 +9,11 @@ import {
   setHandler,
   sleep,
   startChild,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseRecordActivities } from '../../activities/case-records.js';
-import { CaseReview, type Rejection, type Task } from '../../domain/case-state.js';
+import { CaseReview, legacyTaskId, type Rejection, type Task, type TaskIdentifier } from '../../domain/case-state.js';
 import type { Notification } from '../../domain/notification.js';
 import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
 import { amendRequestUpdate, caseRecordedUpdate, completeTaskUpdate, withdrawCaseUpdate, type CaseContinuation, type CaseWorkflow } from './contract.js';
@@ -41,7 +42,9 @@ function reject(rejection: Rejection | undefined): void {
  */
 export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   const { caseId, continued } = input;
-  const review = continued ? CaseReview.fromState(continued.review) : new CaseReview(caseId, input.participants, input.request);
+  // Task ids reveal nothing of the case; tasks opened before keep theirs.
+  const taskId: TaskIdentifier = (party, round) => (patched('opaque-task-ids') ? uuid4() : legacyTaskId(caseId)(party, round));
+  const review = continued ? CaseReview.fromState(continued.review, taskId) : new CaseReview(caseId, input.participants, input.request, taskId);
   let recorded = continued?.recorded ?? false;
   let decisionAnnounced = continued?.decisionAnnounced ?? false;
   /** Deadline notices under way: a new run must not begin in the middle of one. */
@@ -51,9 +54,8 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   setHandler(
     completeTaskUpdate,
     async (completion) => {
-      const { task, opened } = review.complete(completion, now());
-      // Two numbers: the answer, and the decision it may be.
-      await records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence: review.numberEvents(2) });
+      const { task, opened, sequence } = review.complete(completion, now());
+      await records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence });
       await openTasks(opened);
       return task;
     },
@@ -64,7 +66,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     async (amendment) => {
       const at = now();
       const result = review.amend(amendment, at);
-      await records.recordAmendment({ caseId, amendment, result, at, snapshot: review.snapshot(), sequence: review.numberEvents() });
+      await records.recordAmendment({ caseId, amendment, result, at, snapshot: review.snapshot(), sequence: result.sequence });
       await openTasks(result.opened);
       return { revision: result.revision, changes: result.changes };
     },
@@ -137,7 +139,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
           caseId,
           task,
           snapshot,
-          sequence: review.numberEvents(),
+          sequence: task.openedEvent,
           dueInWorkingDays: input.taskDueWorkingDays?.[task.kind],
           dueAfterMs: input.taskDueAfterMs,
         });
