@@ -6,6 +6,8 @@ import type { Config } from './config.js';
 import { createMailer } from './mailer.js';
 import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
+import { registerSearchAttributes } from './search-attributes.js';
+import { caseSearchAttributes } from '../workflows/case-review/contract.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -35,6 +37,7 @@ export async function startWorker(config: Config, workflowBundle?: { codePath: s
   const db = createDatabase(requireSetting(config, 'DATABASE_URL'));
   const mailer = createMailer(requireSetting(config, 'SMTP_URL'));
   const connection = await NativeConnection.connect({ address: requireSetting(config, 'TEMPORAL_ADDRESS') });
+  await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE, Object.values(caseSearchAttributes));
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -3,6 +3,7 @@
  * activities import this module, never the workflow code. The names below are what running
  * cases and recorded histories know the workflow and its messages by: never rename them.
  */
+import { SearchAttributeType, defineSearchAttributeKey } from '@temporalio/common';
 import { defineUpdate } from '@temporalio/workflow';
 import type { CaseRequest } from '../../domain/case-request.js';
 import type { Amendment, CaseReviewState, Task, TaskCompletion, Withdrawal } from '../../domain/case-state.js';
@@ -52,3 +53,16 @@ export const completeTaskUpdate = defineUpdate<Task, [TaskCompletion]>('complete
 export const amendRequestUpdate = defineUpdate<{ revision: number; changes: FieldChange[] }, [Amendment]>('amendRequest');
 /** The employer withdraws the request. */
 export const withdrawCaseUpdate = defineUpdate<void, [Withdrawal]>('withdrawCase');
+
+/**
+ * What operators find a case by in the Web UI and with `temporal workflow list --query`;
+ * registered when a worker starts, kept current by the workflow. No personal data: these are
+ * stored unencrypted.
+ */
+export const caseSearchAttributes = {
+  reference: defineSearchAttributeKey('CaseReference', SearchAttributeType.KEYWORD),
+  status: defineSearchAttributeKey('CaseStatus', SearchAttributeType.KEYWORD),
+  employer: defineSearchAttributeKey('EmployerId', SearchAttributeType.KEYWORD),
+  trade: defineSearchAttributeKey('TradeCode', SearchAttributeType.KEYWORD),
+  residenceCountry: defineSearchAttributeKey('ResidenceCountry', SearchAttributeType.KEYWORD),
+};

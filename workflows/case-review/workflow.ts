@@ -9,14 +9,17 @@ import {
   setHandler,
   sleep,
   startChild,
+  upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities } from '../../activities/case-records.js';
+import { caseReference } from '../../domain/case-reference.js';
 import { CaseReview, legacyTaskId, type Rejection, type Task, type TaskIdentifier } from '../../domain/case-state.js';
 import type { Notification } from '../../domain/notification.js';
 import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
-import { amendRequestUpdate, caseRecordedUpdate, completeTaskUpdate, withdrawCaseUpdate, type CaseContinuation, type CaseWorkflow } from './contract.js';
+import { amendRequestUpdate, caseRecordedUpdate, caseSearchAttributes, completeTaskUpdate, withdrawCaseUpdate, type CaseContinuation, type CaseWorkflow } from './contract.js';
 
 const records = proxyActivities<CaseRecordActivities>({
   startToCloseTimeout: '30 seconds',
@@ -55,6 +58,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     completeTaskUpdate,
     async (completion) => {
       const { task, opened, sequence } = review.complete(completion, now());
+      showInSearch();
       await records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence });
       await openTasks(opened);
       return task;
@@ -66,6 +70,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     async (amendment) => {
       const at = now();
       const result = review.amend(amendment, at);
+      showInSearch();
       await records.recordAmendment({ caseId, amendment, result, at, snapshot: review.snapshot(), sequence: result.sequence });
       await openTasks(result.opened);
       return { revision: result.revision, changes: result.changes };
@@ -77,6 +82,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     async (withdrawal) => {
       const at = now();
       const cancelled = review.withdraw(withdrawal, at);
+      showInSearch();
       await records.recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot: review.snapshot(), sequence: review.numberEvents() });
     },
     { validator: (withdrawal) => reject(review.validateWithdrawal(withdrawal)) },
@@ -86,7 +92,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     await records.recordCaseSubmitted({ ...input, snapshot: review.snapshot(), sequence: review.numberEvents() });
     await openTasks(review.openReviewTasks(now()));
     recorded = true;
+    showInSearch();
   } else {
+    showInSearch();
     // A new run: the previous one's timers ended with it.
     for (const task of review.tasks) if (task.status === 'open') void watchDeadline(task);
   }
@@ -95,7 +103,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   while (!review.finished()) {
     await waitFor(() => review.readyForDecision() || review.finished());
     if (review.finished()) break;
-    await openTasks([review.openDecisionTask(now())]);
+    const decisionTask = review.openDecisionTask(now());
+    showInSearch();
+    await openTasks([decisionTask]);
   }
   await condition(allHandlersFinished);
 
@@ -124,6 +134,21 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
     const state: CaseContinuation = { review: review.state, recorded, decisionAnnounced };
     await continueAsNew<CaseWorkflow>({ ...input, continued: state });
+  }
+
+  /** Keeps what operators search by current; only what changed, so it costs no history otherwise. */
+  function showInSearch(): void {
+    const { request, participants } = review.state;
+    const shown: SearchAttributeUpdatePair[] = [
+      { key: caseSearchAttributes.reference, value: caseReference(caseId) },
+      { key: caseSearchAttributes.status, value: review.status() },
+      { key: caseSearchAttributes.employer, value: participants.employer ?? input.employerOrganisationId },
+      { key: caseSearchAttributes.trade, value: request.tradeCode },
+      { key: caseSearchAttributes.residenceCountry, value: request.apprentice.residenceCountry },
+    ];
+    const current = workflowInfo().typedSearchAttributes;
+    const changed = shown.filter(({ key, value }) => current.get(key) !== value);
+    if (changed.length && patched('search-attributes')) upsertSearchAttributes(changed);
   }
 
   function historyTooLong(): boolean {
