@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendEvent } from '../db/events.js';
+import { refusalsAreFinal } from './refusals.js';
 import { referenceVersions } from '../db/reference-store.js';
 import { assessRequest } from '../db/request-assessment.js';
 import type { Database } from '../db/schema.js';
@@ -42,7 +43,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
     return { dueOn, dueAt: endOfLuxembourgDay(dueOn) };
   }
 
-  return {
+  return refusalsAreFinal({
     async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       // The same check the API answered with, kept with the case as of its submission.
       const eligibility = await assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt);
@@ -212,7 +213,39 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
     async recordTaskOverdue({ caseId, taskId, at, sequence }: { caseId: string; taskId: string; at: string; sequence?: Sequence }): Promise<void> {
       await appendEvent(db, { key: `${taskId}.overdue`, caseId, sequence, at, type: 'task_overdue', data: { taskId } });
     },
-  };
+
+    /**
+     * Shows that the case is stuck, and why. If it got stuck before it was recorded, a bare
+     * case row is written: who submitted it and when, none of the request that may have failed.
+     */
+    async recordCaseStuck({ input, reason, at, snapshot, sequence }: { input: CaseInput; reason: string; at: string; snapshot: CaseSnapshot; sequence: number }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('cases')
+          .values({
+            id: input.caseId,
+            workflow_id: `case-${input.caseId}`,
+            employer_organisation_id: input.employerOrganisationId,
+            submitted_by: input.submittedBy,
+            idempotency_key: input.idempotencyKey ?? null,
+            trade_code: '',
+            status: snapshot.status,
+            waiting_on: [],
+            request: '{}',
+            participants: '{}',
+            eligibility: null,
+            revision: snapshot.sequence,
+            submitted_at: input.submittedAt,
+            updated_at: at,
+          })
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .execute();
+        await trx.updateTable('cases').set({ stuck_reason: reason }).where('id', '=', input.caseId).execute();
+        await appendEvent(trx, { key: `${input.caseId}.stuck`, caseId: input.caseId, sequence, at, type: 'case_stuck', data: { reason } });
+        await project(trx, input.caseId, snapshot, at);
+      });
+    },
+  });
 }
 
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;

@@ -44,6 +44,8 @@ export interface CaseTable {
   decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   eligibility: ColumnType<unknown, string | null, string | null>;
   request_revision: ColumnType<number, number | undefined, number>;
+  /** Why the case is stuck (status `stuck`): a short reason without personal data. */
+  stuck_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseRevisionTable {

@@ -106,8 +106,15 @@ export interface CaseReviewState {
   tasks: Task[];
   revision: number;
   withdrawal: (Withdrawal & { at: string }) | undefined;
+  stuck: Stuck | undefined;
   sequence: number;
   eventsNumbered: number;
+}
+
+/** Why a case cannot go on: a short reason without personal data. */
+export interface Stuck {
+  reason: string;
+  at: string;
 }
 
 /**
@@ -119,6 +126,7 @@ export class CaseReview {
   readonly tasks: Task[] = [];
   revision = 1;
   withdrawal: (Withdrawal & { at: string }) | undefined;
+  stuck: Stuck | undefined;
   private sequence = 0;
   private eventsNumbered = 0;
 
@@ -134,14 +142,15 @@ export class CaseReview {
     review.tasks.push(...state.tasks);
     review.revision = state.revision;
     review.withdrawal = state.withdrawal;
+    review.stuck = state.stuck;
     review.sequence = state.sequence;
     review.eventsNumbered = state.eventsNumbered;
     return review;
   }
 
   get state(): CaseReviewState {
-    const { caseId, participants, request, tasks, revision, withdrawal, sequence, eventsNumbered } = this;
-    return { caseId, participants, request, tasks, revision, withdrawal, sequence, eventsNumbered };
+    const { caseId, participants, request, tasks, revision, withdrawal, stuck, sequence, eventsNumbered } = this;
+    return { caseId, participants, request, tasks, revision, withdrawal, stuck, sequence, eventsNumbered };
   }
 
   /**
@@ -164,6 +173,7 @@ export class CaseReview {
   }
 
   validate(completion: TaskCompletion): Rejection | undefined {
+    if (this.stuck) return this.stuckRejection(this.stuck);
     const task = this.tasks.find((t) => t.id === completion.taskId);
     if (!task) return { reason: 'TaskNotFound', message: `Task ${completion.taskId} is not part of this case` };
     if (task.organisationId !== completion.organisationId) {
@@ -207,6 +217,7 @@ export class CaseReview {
   }
 
   validateAmendment(amendment: Amendment): Rejection | undefined {
+    if (this.stuck) return this.stuckRejection(this.stuck);
     if (amendment.organisationId !== this.participants.employer) {
       return { reason: 'WrongParty', message: 'Only the employer who submitted the request amends it' };
     }
@@ -257,6 +268,7 @@ export class CaseReview {
   }
 
   validateWithdrawal(withdrawal: Withdrawal): Rejection | undefined {
+    if (this.stuck) return this.stuckRejection(this.stuck);
     if (withdrawal.organisationId !== this.participants.employer) {
       return { reason: 'WrongParty', message: 'Only the employer who submitted the request withdraws it' };
     }
@@ -298,7 +310,14 @@ export class CaseReview {
     return [...new Set(this.tasks.map((t) => t.organisationId))];
   }
 
+  /** Something that retrying cannot fix stopped the case: it takes nothing more until an operator acts. */
+  markStuck(reason: string, at: string): void {
+    this.stuck = { reason, at };
+    this.sequence++;
+  }
+
   status(): CaseStatus {
+    if (this.stuck) return 'stuck';
     if (this.withdrawal) return 'withdrawn';
     const decision = this.decision();
     if (decision) return decision.outcome === 'authorised' ? 'authorised' : 'refused';
@@ -309,6 +328,10 @@ export class CaseReview {
   snapshot(): CaseSnapshot {
     const waitingOn = [...new Set(this.tasks.filter((t) => t.status === 'open').map((t) => t.party))];
     return { sequence: this.sequence, status: this.status(), waitingOn, revision: this.revision };
+  }
+
+  private stuckRejection(stuck: Stuck): Rejection {
+    return { reason: 'CaseClosed', message: `The case is stuck and waits for an operator: ${stuck.reason}` };
   }
 
   private latestTask(party: PartyKind): Task | undefined {

@@ -62,6 +62,8 @@ export const configSchema = z.object({
 
   ADEM_ORGANISATION_ID: z.string().min(1).default('adem'),
   MINISTRY_ORGANISATION_ID: z.string().min(1).default('menje-fp'),
+  /** Who is told when a case gets stuck; unset: the ministry organisation's address. */
+  OPERATOR_EMAIL: z.email().optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicBaseUrl: string; dataDir: string };

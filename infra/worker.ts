@@ -43,7 +43,13 @@ export async function startWorker(config: Config, workflowBundle?: { codePath: s
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, dataDir: config.dataDir }),
-    activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM, publicBaseUrl: config.publicBaseUrl }),
+    activities: createActivities({
+      db,
+      mailer,
+      mailFrom: config.MAIL_FROM,
+      publicBaseUrl: config.publicBaseUrl,
+      operators: { email: config.OPERATOR_EMAIL, organisationId: config.MINISTRY_ORGANISATION_ID },
+    }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
   });
   const running = worker.run();

@@ -45,8 +45,15 @@ export interface CaseContinuation {
 export const caseWorkflowType = 'caseWorkflow';
 export type CaseWorkflow = (input: CaseInput) => Promise<CaseStatus>;
 
-/** Answers once the case and its first tasks are on the query side, so the API can show them. */
+/**
+ * Answers once the case and its first tasks are on the query side, so the API can show them.
+ * Fails with an ApplicationFailure of type `CaseStuck` (message: why, no personal data) if the
+ * case got stuck before that: it will not be recorded until an operator acts.
+ */
 export const caseRecordedUpdate = defineUpdate<void>('caseRecorded');
+export const caseStuckFailureType = 'CaseStuck';
+/** An activity's failure type when the database refused the data itself: retrying cannot help. */
+export const recordRefusedFailureType = 'RecordRefused';
 /** A party answers its task; the validator rejects a wrong party, a closed task, a bad answer. */
 export const completeTaskUpdate = defineUpdate<Task, [TaskCompletion]>('completeTask');
 /** The employer submits a new revision of the request. */
