@@ -5,6 +5,7 @@ import { refusalsAreFinal } from '../../activities/refusals.js';
 import { createDatabase } from '../../db/database.js';
 import { caseRecordedUpdate } from '../../workflows/case-review/contract.js';
 import { freePort } from '../support/free-port.js';
+import { recordHistory } from '../support/record-history.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -60,6 +61,7 @@ describe('a case that meets a failure retrying cannot fix', () => {
     expect(mail!.subject).toBe(`Le dossier ${reference} est bloqué`);
     expect(mail!.text).toContain('SQLSTATE 23514');
     expect(mail!.text).not.toMatch(/Refused Tutor|Lena|Roth/);
+    recordHistory(`case-${row.id}`, 'case-stuck.json');
   });
 
   it('tells a refusal of the data from a failure that may pass on a later attempt', async () => {
