@@ -20,6 +20,9 @@ interface TaskRecord {
 /** Where the workflow places the event in the case's log; absent in activities scheduled before it did. */
 type Sequence = number | undefined;
 
+/** Who submitted a case and when: all a stuck case's bare row holds. */
+type StuckSubmission = Pick<CaseInput, 'caseId' | 'employerOrganisationId' | 'submittedBy' | 'submittedAt'> & { idempotencyKey: string | undefined };
+
 export interface Due {
   dueOn: string;
   dueAt: string;
@@ -218,7 +221,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
      * Shows that the case is stuck, and why. If it got stuck before it was recorded, a bare
      * case row is written: who submitted it and when, none of the request that may have failed.
      */
-    async recordCaseStuck({ input, reason, at, snapshot, sequence }: { input: CaseInput; reason: string; at: string; snapshot: CaseSnapshot; sequence: number }): Promise<void> {
+    async recordCaseStuck({ submission: input, reason, at, snapshot, sequence }: { submission: StuckSubmission; reason: string; at: string; snapshot: CaseSnapshot; sequence: number }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('cases')

@@ -115,6 +115,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     { validator: (withdrawal) => reject(review.validateWithdrawal(withdrawal)) },
   );
 
+  if (continued) showInSearch();
   if (!review.stuck) {
     try {
       return await proceed();
@@ -133,7 +134,6 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
       recorded = true;
       showInSearch();
     } else {
-      showInSearch();
       // A new run: the previous one's timers ended with it.
       for (const task of review.tasks) if (task.status === 'open') void watchDeadline(task);
     }
@@ -186,7 +186,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   async function showStuck(stuck: Stuck): Promise<void> {
     log.error('Case stuck', { caseId, reason: stuck.reason });
     showInSearch();
-    await records.recordCaseStuck({ input, reason: stuck.reason, at: stuck.at, snapshot: review.snapshot(), sequence: review.numberEvents() });
+    const { employerOrganisationId, submittedBy, idempotencyKey, submittedAt } = input;
+    const submission = { caseId, employerOrganisationId, submittedBy, idempotencyKey, submittedAt };
+    await records.recordCaseStuck({ submission, reason: stuck.reason, at: stuck.at, snapshot: review.snapshot(), sequence: review.numberEvents() });
     stuckShown = true;
     await notify({ key: `${caseId}.stuck`, kind: 'case_stuck', caseId });
   }
