@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { appendEvent } from '../db/events.js';
+import { refusalsAreFinal } from './refusals.js';
 import { referenceVersions } from '../db/reference-store.js';
 import { assessRequest } from '../db/request-assessment.js';
 import type { Database } from '../db/schema.js';
@@ -7,13 +8,20 @@ import type { Amendment, AmendmentResult, CaseSnapshot, Task, Withdrawal } from 
 import { endOfLuxembourgDay, luxembourgDate } from '../domain/luxembourg-date.js';
 import { versionInForce } from '../domain/reference-data.js';
 import { WorkingDayCalendar } from '../domain/working-days.js';
-import type { CaseInput } from '../workflows/case-workflow.js';
+import type { CaseInput } from '../workflows/case-review/contract.js';
 
 interface TaskRecord {
   caseId: string;
   task: Task;
   snapshot: CaseSnapshot;
+  sequence?: Sequence;
 }
+
+/** Where the workflow places the event in the case's log; absent in activities scheduled before it did. */
+type Sequence = number | undefined;
+
+/** Who submitted a case and when: all a stuck case's bare row holds. */
+type StuckSubmission = Pick<CaseInput, 'caseId' | 'employerOrganisationId' | 'submittedBy' | 'submittedAt'> & { idempotencyKey: string | undefined };
 
 export interface Due {
   dueOn: string;
@@ -38,8 +46,8 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
     return { dueOn, dueAt: endOfLuxembourgDay(dueOn) };
   }
 
-  return {
-    async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot }): Promise<void> {
+  return refusalsAreFinal({
+    async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       // The same check the API answered with, kept with the case as of its submission.
       const eligibility = await assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt);
       await db.transaction().execute(async (trx) => {
@@ -71,6 +79,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
         await appendEvent(trx, {
           key: `${input.caseId}.submitted`,
           caseId: input.caseId,
+          sequence: input.sequence,
           at: input.submittedAt,
           userId: input.submittedBy,
           organisationId: input.employerOrganisationId,
@@ -86,6 +95,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       caseId,
       task,
       snapshot,
+      sequence,
       dueInWorkingDays,
       dueAfterMs,
     }: TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined }): Promise<Due | null> {
@@ -109,6 +119,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
         await appendEvent(trx, {
           key: `${task.id}.opened`,
           caseId,
+          sequence,
           at: task.openedAt,
           type: 'task_opened',
           data: { taskId: task.id, kind: task.kind, party: task.party, organisationId: task.organisationId, dueOn: dueDate?.dueOn ?? null },
@@ -118,13 +129,15 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       return dueDate;
     },
 
-    async recordTaskCompleted({ caseId, task, snapshot }: TaskRecord): Promise<void> {
+    /** The answer takes `sequence`, the decision it may be the next. */
+    async recordTaskCompleted({ caseId, task, snapshot, sequence }: TaskRecord): Promise<void> {
       const at = task.completedAt!;
       await db.transaction().execute(async (trx) => {
         await closeTask(trx, task);
         await appendEvent(trx, {
           key: `${task.id}.completed`,
           caseId,
+          sequence,
           at,
           userId: task.completedBy,
           organisationId: task.organisationId,
@@ -135,6 +148,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           await appendEvent(trx, {
             key: `${caseId}.${snapshot.status}`,
             caseId,
+            sequence: sequence === undefined ? undefined : sequence + 1,
             at,
             userId: task.completedBy,
             organisationId: task.organisationId,
@@ -147,7 +161,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
     },
 
     /** A new revision of the request: kept whole, with what changed and whose answers it reset. */
-    async recordAmendment({ caseId, amendment, result, at, snapshot }: { caseId: string; amendment: Amendment; result: AmendmentResult; at: string; snapshot: CaseSnapshot }): Promise<void> {
+    async recordAmendment({ caseId, amendment, result, at, snapshot, sequence }: { caseId: string; amendment: Amendment; result: AmendmentResult; at: string; snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       const eligibility = await assessRequest(db, amendment.request, amendment.organisationId, at);
       await db.transaction().execute(async (trx) => {
         await trx
@@ -171,6 +185,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
         await appendEvent(trx, {
           key: `${caseId}.revision.${result.revision}`,
           caseId,
+          sequence,
           at,
           userId: amendment.userId,
           organisationId: amendment.organisationId,
@@ -181,12 +196,13 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       });
     },
 
-    async recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot }: { caseId: string; withdrawal: Withdrawal; cancelled: Task[]; at: string; snapshot: CaseSnapshot }): Promise<void> {
+    async recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot, sequence }: { caseId: string; withdrawal: Withdrawal; cancelled: Task[]; at: string; snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       await db.transaction().execute(async (trx) => {
         for (const task of cancelled) await closeTask(trx, task);
         await appendEvent(trx, {
           key: `${caseId}.withdrawn`,
           caseId,
+          sequence,
           at,
           userId: withdrawal.userId,
           organisationId: withdrawal.organisationId,
@@ -197,10 +213,42 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       });
     },
 
-    async recordTaskOverdue({ caseId, taskId, at }: { caseId: string; taskId: string; at: string }): Promise<void> {
-      await appendEvent(db, { key: `${taskId}.overdue`, caseId, at, type: 'task_overdue', data: { taskId } });
+    async recordTaskOverdue({ caseId, taskId, at, sequence }: { caseId: string; taskId: string; at: string; sequence?: Sequence }): Promise<void> {
+      await appendEvent(db, { key: `${taskId}.overdue`, caseId, sequence, at, type: 'task_overdue', data: { taskId } });
     },
-  };
+
+    /**
+     * Shows that the case is stuck, and why. If it got stuck before it was recorded, a bare
+     * case row is written: who submitted it and when, none of the request that may have failed.
+     */
+    async recordCaseStuck({ submission: input, reason, at, snapshot, sequence }: { submission: StuckSubmission; reason: string; at: string; snapshot: CaseSnapshot; sequence: number }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('cases')
+          .values({
+            id: input.caseId,
+            workflow_id: `case-${input.caseId}`,
+            employer_organisation_id: input.employerOrganisationId,
+            submitted_by: input.submittedBy,
+            idempotency_key: input.idempotencyKey ?? null,
+            trade_code: '',
+            status: snapshot.status,
+            waiting_on: [],
+            request: '{}',
+            participants: '{}',
+            eligibility: null,
+            revision: snapshot.sequence,
+            submitted_at: input.submittedAt,
+            updated_at: at,
+          })
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .execute();
+        await trx.updateTable('cases').set({ stuck_reason: reason }).where('id', '=', input.caseId).execute();
+        await appendEvent(trx, { key: `${input.caseId}.stuck`, caseId: input.caseId, sequence, at, type: 'case_stuck', data: { reason } });
+        await project(trx, input.caseId, snapshot, at);
+      });
+    },
+  });
 }
 
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;

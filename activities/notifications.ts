@@ -13,6 +13,8 @@ interface Deps {
   mailer: Mailer;
   from: string;
   publicBaseUrl: string;
+  /** Who hears of a stuck case; the ministry organisation's own address when unset. */
+  operators: { email?: string | undefined; organisationId: string };
 }
 
 interface Message {
@@ -27,7 +29,7 @@ interface Message {
  * under its key is not sent again. Recipients are resolved when the message leaves, so a
  * reminder goes to whoever holds the task then. Messages name nobody: see locales/en.ts.
  */
-export function createNotificationActivities({ db, mailer, from, publicBaseUrl }: Deps) {
+export function createNotificationActivities({ db, mailer, from, publicBaseUrl, operators }: Deps) {
   function caseFacts(row: CaseListRow & { eligibility: unknown }, language: Language) {
     return {
       reference: caseReference(row.id),
@@ -104,8 +106,21 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl }
     return [{ to: organisation.email, language: organisation.language, subject: t('caseWithdrawn.subject', values), text: t('caseWithdrawn.body', values) }];
   }
 
+  /** The reason names codes and constraints only, and the case only its reference: no personal data. */
+  async function caseStuck(caseId: string): Promise<Message[]> {
+    const [row, ministry] = await Promise.all([
+      db.selectFrom('cases').select('stuck_reason').where('id', '=', caseId).executeTakeFirstOrThrow(),
+      db.selectFrom('organisations').select(['email', 'language']).where('id', '=', operators.organisationId).executeTakeFirstOrThrow(),
+    ]);
+    const t = messagesIn(ministry.language);
+    const values = { reference: caseReference(caseId), caseId, reason: row.stuck_reason ?? '' };
+    return [{ to: operators.email ?? ministry.email, language: ministry.language, subject: t('caseStuck.subject', values), text: t('caseStuck.body', values) }];
+  }
+
   function messagesFor(notification: Notification): Promise<Message[]> {
     switch (notification.kind) {
+      case 'case_stuck':
+        return caseStuck(notification.caseId);
       case 'case_decided':
         return caseDecided(notification.caseId);
       case 'case_withdrawn':

@@ -1,16 +1,57 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { FieldComment } from '../domain/answers.js';
+import type { PartyKind, ReviewParty, TaskKind } from '../domain/parties.js';
+import type { FieldChange } from '../domain/request-changes.js';
 import type { Database } from './schema.js';
 
-export interface CaseEvent {
+interface TaskAnswered {
+  taskId: string;
+  kind: TaskKind;
+  party: PartyKind;
+  outcome: string | undefined;
+  reasons: string | undefined;
+  comments: FieldComment[] | undefined;
+}
+
+interface AssigneeChanged {
+  taskId: string;
+  /** For an unclaim, the user the task was taken from. */
+  assigneeUserId: string;
+}
+
+/** What each kind of event in a case's log holds: ids and facts, no personal data. */
+export interface CaseEventData {
+  case_submitted: { revision: number; tradeCode: string; foreignSchoolId: string; startDate: string };
+  task_opened: { taskId: string; kind: TaskKind; party: PartyKind; organisationId: string; dueOn: string | null };
+  task_completed: TaskAnswered;
+  changes_requested: TaskAnswered;
+  case_authorised: Record<string, never>;
+  case_refused: Record<string, never>;
+  request_amended: { revision: number; changes: FieldChange[]; reset: ReviewParty[] };
+  case_withdrawn: { reason: string | null; cancelledTasks: string[] };
+  task_overdue: { taskId: string };
+  task_claimed: AssigneeChanged;
+  task_unclaimed: AssigneeChanged;
+  task_assigned: AssigneeChanged;
+  case_stuck: { reason: string };
+}
+
+export type CaseEventType = keyof CaseEventData;
+
+interface EventOf<T extends CaseEventType> {
   /** Unique per fact: derived from the workflow step, so a retried write cannot log it twice. */
   key: string;
   caseId: string;
+  /** Where the case workflow places the event among its others; absent for events from outside it. */
+  sequence?: number | undefined;
   at: string;
   userId?: string | null | undefined;
   organisationId?: string | null | undefined;
-  type: string;
-  data: Record<string, unknown>;
+  type: T;
+  data: CaseEventData[T];
 }
+
+export type CaseEvent = { [T in CaseEventType]: EventOf<T> }[CaseEventType];
 
 /** Appends to the case's event log; a second write under the same key is ignored. */
 export async function appendEvent(db: Kysely<Database> | Transaction<Database>, event: CaseEvent): Promise<void> {
@@ -19,6 +60,7 @@ export async function appendEvent(db: Kysely<Database> | Transaction<Database>, 
     .values({
       key: event.key,
       case_id: event.caseId,
+      sequence: event.sequence ?? null,
       occurred_at: event.at,
       actor_user_id: event.userId ?? null,
       actor_organisation_id: event.organisationId ?? null,

@@ -1,9 +1,15 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { FieldComment } from '../domain/answers.js';
+import type { CaseRequest } from '../domain/case-request.js';
+import type { Eligibility } from '../domain/eligibility.js';
 import type { CaseStatus, OrganisationKind, PartyKind, TaskKind, TaskStatus } from '../domain/parties.js';
 import type { Language } from '../domain/language.js';
+import type { FieldChange } from '../domain/request-changes.js';
+import type { CaseEventData, CaseEventType } from './events.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Json<T> = ColumnType<T, string, string>;
+/** A jsonb column read as `T`, written as JSON text (JSON.stringify). */
+type Json<T extends object | null> = JSONColumnType<T, T extends null ? string | null : string, T extends null ? string | null : string>;
 
 export interface OrganisationTable {
   id: string;
@@ -35,22 +41,25 @@ export interface CaseTable {
   trade_code: string;
   status: CaseStatus;
   waiting_on: PartyKind[];
-  request: Json<unknown>;
+  /** `{}` on a case that got stuck before it was recorded. */
+  request: Json<CaseRequest>;
   participants: Json<Record<string, string>>;
   /** The workflow's projection sequence: a write carrying an older one is ignored. */
   revision: number;
   submitted_at: ColumnType<Date, Date | string, never>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
   decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
-  eligibility: ColumnType<unknown, string | null, string | null>;
+  eligibility: Json<Eligibility | null>;
   request_revision: ColumnType<number, number | undefined, number>;
+  /** Why the case is stuck (status `stuck`): a short reason without personal data. */
+  stuck_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseRevisionTable {
   case_id: string;
   revision: number;
-  request: Json<unknown>;
-  changes: Json<unknown[]>;
+  request: Json<CaseRequest>;
+  changes: Json<FieldChange[]>;
   amended_by: string | null;
   amended_at: ColumnType<Date, Date | string, never>;
 }
@@ -70,7 +79,7 @@ export interface TaskTable {
   due_on: string | null;
   due_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   assignee_user_id: string | null;
-  comments: ColumnType<unknown, string | null, string | null>;
+  comments: Json<FieldComment[] | null>;
 }
 
 export interface EventTable {
@@ -78,11 +87,13 @@ export interface EventTable {
   /** Derived from the workflow and its step, so a retried activity cannot log twice. */
   key: string;
   case_id: string;
+  /** The case workflow's numbering of the events it writes; null for events written elsewhere. */
+  sequence: ColumnType<number | null, number | null | undefined, never>;
   occurred_at: ColumnType<Date, Date | string, never>;
   actor_user_id: string | null;
   actor_organisation_id: string | null;
-  type: string;
-  data: Json<Record<string, unknown>>;
+  type: CaseEventType;
+  data: Json<CaseEventData[CaseEventType]>;
 }
 
 export interface ReferenceVersionTable {

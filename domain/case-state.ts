@@ -20,6 +20,8 @@ export interface Task {
   organisationId: string;
   status: TaskStatus;
   openedAt: string;
+  /** Where its opening stands in the case's log (see `numberEvents`). */
+  openedEvent: number;
   /** The Luxembourg working day by which the task is due. */
   dueOn?: string;
   /** The instant it is due: reminders and escalation count from it. */
@@ -29,6 +31,8 @@ export interface Task {
   comments?: FieldComment[];
   completedBy?: string;
   completedAt?: string;
+  /** The last deadline notice sent for it, so a new run of the workflow does not send it again. */
+  deadlineNotice?: 'reminder' | 'escalation';
 }
 
 /** What a party sends to complete one of its tasks. */
@@ -82,8 +86,35 @@ export interface AmendmentResult {
   changes: FieldChange[];
   /** Parties whose earlier answers the changes reset, or who asked for the changes. */
   reset: ReviewParty[];
+  /** Where the amendment stands in the case's log: before the tasks it opened. */
+  sequence: number;
   opened: Task[];
   closed: Task[];
+}
+
+/** Names a party's task of one round: `legacyTaskId` in cases opened before ids were opaque. */
+export type TaskIdentifier = (party: PartyKind, round: number) => string;
+
+/** The ids of the first cases: they tell the case and the party, so new tasks no longer get them. */
+export const legacyTaskId = (caseId: string): TaskIdentifier => (party, round) => `${caseId}.${party}.${round}`;
+
+/** A review as a plain value: what the workflow carries into a new run (continue-as-new). */
+export interface CaseReviewState {
+  caseId: string;
+  participants: Partial<Participants>;
+  request: CaseRequest;
+  tasks: Task[];
+  revision: number;
+  withdrawal: (Withdrawal & { at: string }) | undefined;
+  stuck: Stuck | undefined;
+  sequence: number;
+  eventsNumbered: number;
+}
+
+/** Why a case cannot go on: a short reason without personal data. */
+export interface Stuck {
+  reason: string;
+  at: string;
 }
 
 /**
@@ -95,13 +126,42 @@ export class CaseReview {
   readonly tasks: Task[] = [];
   revision = 1;
   withdrawal: (Withdrawal & { at: string }) | undefined;
+  stuck: Stuck | undefined;
   private sequence = 0;
+  private eventsNumbered = 0;
 
   constructor(
     readonly caseId: string,
     private participants: Partial<Participants>,
     private request: CaseRequest,
+    private readonly taskId: TaskIdentifier = legacyTaskId(caseId),
   ) {}
+
+  static fromState(state: CaseReviewState, taskId?: TaskIdentifier): CaseReview {
+    const review = new CaseReview(state.caseId, state.participants, state.request, taskId);
+    review.tasks.push(...state.tasks);
+    review.revision = state.revision;
+    review.withdrawal = state.withdrawal;
+    review.stuck = state.stuck;
+    review.sequence = state.sequence;
+    review.eventsNumbered = state.eventsNumbered;
+    return review;
+  }
+
+  get state(): CaseReviewState {
+    const { caseId, participants, request, tasks, revision, withdrawal, stuck, sequence, eventsNumbered } = this;
+    return { caseId, participants, request, tasks, revision, withdrawal, stuck, sequence, eventsNumbered };
+  }
+
+  /**
+   * Numbers the next `count` events the case writes, in the order they happen in it: the
+   * log is read in this order, since parallel writes land in any. Returns the first number.
+   */
+  numberEvents(count = 1): number {
+    const first = this.eventsNumbered + 1;
+    this.eventsNumbered += count;
+    return first;
+  }
 
   /** The parties asked in parallel: ADEM, the competent chamber (if the trade has one), the school. */
   openReviewTasks(at: string): Task[] {
@@ -113,6 +173,7 @@ export class CaseReview {
   }
 
   validate(completion: TaskCompletion): Rejection | undefined {
+    if (this.stuck) return this.stuckRejection(this.stuck);
     const task = this.tasks.find((t) => t.id === completion.taskId);
     if (!task) return { reason: 'TaskNotFound', message: `Task ${completion.taskId} is not part of this case` };
     if (task.organisationId !== completion.organisationId) {
@@ -135,9 +196,10 @@ export class CaseReview {
 
   /**
    * Records a validated completion. A request for changes sends the case back to the
-   * employer: it opens the amendment task, unless one is open already. Returns what opened.
+   * employer: it opens the amendment task, unless one is open already. Returns what opened,
+   * and where the answer stands in the case's log (the next number is for the decision it may be).
    */
-  complete(completion: TaskCompletion, at: string): { task: Task; opened: Task[] } {
+  complete(completion: TaskCompletion, at: string): { task: Task; opened: Task[]; sequence: number } {
     const task = this.tasks.find((t) => t.id === completion.taskId)!;
     const { outcome, reasons, comments } = completion.answer;
     Object.assign(task, {
@@ -149,11 +211,13 @@ export class CaseReview {
       ...(comments ? { comments } : {}),
     });
     this.sequence++;
+    const sequence = this.numberEvents(2);
     const opened = outcome === 'changes_requested' && !this.openTask('employer') ? [this.open('employer', at)] : [];
-    return { task, opened };
+    return { task, opened, sequence };
   }
 
   validateAmendment(amendment: Amendment): Rejection | undefined {
+    if (this.stuck) return this.stuckRejection(this.stuck);
     if (amendment.organisationId !== this.participants.employer) {
       return { reason: 'WrongParty', message: 'Only the employer who submitted the request amends it' };
     }
@@ -190,6 +254,7 @@ export class CaseReview {
     this.participants = amendment.participants;
     this.request = amendment.request;
     this.revision++;
+    const sequence = this.numberEvents();
     const opened: Task[] = [];
     for (const party of reviewParties) {
       const latest = this.latestTask(party);
@@ -199,10 +264,11 @@ export class CaseReview {
       if (this.participants[party]) opened.push(this.open(party, at));
     }
     this.sequence++;
-    return { revision: this.revision, changes, reset: [...reset], opened, closed };
+    return { revision: this.revision, changes, reset: [...reset], sequence, opened, closed };
   }
 
   validateWithdrawal(withdrawal: Withdrawal): Rejection | undefined {
+    if (this.stuck) return this.stuckRejection(this.stuck);
     if (withdrawal.organisationId !== this.participants.employer) {
       return { reason: 'WrongParty', message: 'Only the employer who submitted the request withdraws it' };
     }
@@ -244,7 +310,14 @@ export class CaseReview {
     return [...new Set(this.tasks.map((t) => t.organisationId))];
   }
 
+  /** Something that retrying cannot fix stopped the case: it takes nothing more until an operator acts. */
+  markStuck(reason: string, at: string): void {
+    this.stuck = { reason, at };
+    this.sequence++;
+  }
+
   status(): CaseStatus {
+    if (this.stuck) return 'stuck';
     if (this.withdrawal) return 'withdrawn';
     const decision = this.decision();
     if (decision) return decision.outcome === 'authorised' ? 'authorised' : 'refused';
@@ -255,6 +328,10 @@ export class CaseReview {
   snapshot(): CaseSnapshot {
     const waitingOn = [...new Set(this.tasks.filter((t) => t.status === 'open').map((t) => t.party))];
     return { sequence: this.sequence, status: this.status(), waitingOn, revision: this.revision };
+  }
+
+  private stuckRejection(stuck: Stuck): Rejection {
+    return { reason: 'CaseClosed', message: `The case is stuck and waits for an operator: ${stuck.reason}` };
   }
 
   private latestTask(party: PartyKind): Task | undefined {
@@ -268,12 +345,13 @@ export class CaseReview {
   private open(party: PartyKind, at: string): Task {
     const round = this.tasks.filter((t) => t.party === party).length + 1;
     const task: Task = {
-      id: `${this.caseId}.${party}.${round}`,
+      id: this.taskId(party, round),
       kind: taskKindOf[party],
       party,
       organisationId: this.participants[party]!,
       status: 'open',
       openedAt: at,
+      openedEvent: this.numberEvents(),
     };
     this.tasks.push(task);
     this.sequence++;

@@ -2,4 +2,6 @@
 export type Notification =
   | { key: string; kind: 'task_opened' | 'task_reminder' | 'task_escalated'; taskId: string }
   | { key: string; kind: 'case_decided'; caseId: string }
+  /** To the operators: the case is stuck (the reason is on the case). */
+  | { key: string; kind: 'case_stuck'; caseId: string }
   | { key: string; kind: 'case_withdrawn'; caseId: string; organisationId: string };

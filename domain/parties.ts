@@ -11,7 +11,8 @@ export const taskKinds = ['opinion', 'enrolment', 'decision', 'amendment'] as co
 export type TaskKind = (typeof taskKinds)[number];
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
-export const caseStatuses = ['in_review', 'changes_requested', 'awaiting_decision', 'authorised', 'refused', 'withdrawn'] as const;
+/** `stuck`: stopped by a failure that retrying cannot fix; an operator has been told. */
+export const caseStatuses = ['in_review', 'changes_requested', 'awaiting_decision', 'authorised', 'refused', 'withdrawn', 'stuck'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** ADEM and the chamber give an opinion, the school confirms the enrolment, the ministry decides. */

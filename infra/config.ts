@@ -47,6 +47,8 @@ export const configSchema = z.object({
   TASK_DUE_AFTER: duration.optional(),
   /** How long before a task is due its assignee, or its queue, is reminded. */
   TASK_REMINDER_BEFORE: duration.default(86_400_000),
+  /** A case continues as new once its history is this long, besides when Temporal suggests it (tests). */
+  CASE_CONTINUE_AS_NEW_AFTER_EVENTS: z.coerce.number().int().min(20).optional(),
 
   PORT: port.default(3000),
   /** How long stopping waits for the processes to finish their work before killing what is left. */
@@ -64,6 +66,8 @@ export const configSchema = z.object({
 
   ADEM_ORGANISATION_ID: z.string().min(1).default('adem'),
   MINISTRY_ORGANISATION_ID: z.string().min(1).default('menje-fp'),
+  /** Who is told when a case gets stuck; unset: the ministry organisation's address. */
+  OPERATOR_EMAIL: z.email().optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicBaseUrl: string; dataDir: string };

@@ -10,6 +10,8 @@ import { createMailer } from './mailer.js';
 import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
 import { serveWorkerHealth } from './worker-health.js';
+import { registerSearchAttributes } from './search-attributes.js';
+import { caseSearchAttributes } from '../workflows/case-review/contract.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -53,12 +55,19 @@ export async function startWorker(
   const db = createDatabase(requireSetting(config, 'DATABASE_URL'));
   const mailer = createMailer(requireSetting(config, 'SMTP_URL'));
   const connection = await NativeConnection.connect({ address: requireSetting(config, 'TEMPORAL_ADDRESS') });
+  await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE, Object.values(caseSearchAttributes));
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, dataDir: config.dataDir }),
-    activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM, publicBaseUrl: config.publicBaseUrl }),
+    activities: createActivities({
+      db,
+      mailer,
+      mailFrom: config.MAIL_FROM,
+      publicBaseUrl: config.publicBaseUrl,
+      operators: { email: config.OPERATOR_EMAIL, organisationId: config.MINISTRY_ORGANISATION_ID },
+    }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
   });
   const running = worker.run();

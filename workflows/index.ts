@@ -1,2 +1,2 @@
-export { caseWorkflow } from './case-workflow.js';
-export { deliverNotification } from './notification-workflow.js';
+export { caseWorkflow } from './case-review/workflow.js';
+export { deliverNotification } from './notification/workflow.js';

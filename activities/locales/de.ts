@@ -79,4 +79,12 @@ Zum Vorgang und zur Begründung: {{link}}
 
 Diese Nachricht wurde automatisch versandt.`,
   },
+  caseStuck: {
+    subject: 'Vorgang {{reference}} steckt fest',
+    body: `Guten Tag,
+
+Der Vorgang {{reference}} ist angehalten: {{reason}}.
+Ein erneuter Versuch ändert nichts daran; er wartet auf einen Operator. Sein Workflow ist case-{{caseId}} in Temporal.
+Diese Nachricht wurde automatisch versandt.`,
+  },
 };

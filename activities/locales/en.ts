@@ -82,6 +82,14 @@ See the case and the reasons: {{link}}
 
 This message was sent automatically.`,
   },
+  caseStuck: {
+    subject: 'Case {{reference}} is stuck',
+    body: `Hello,
+
+The case {{reference}} has stopped: {{reason}}.
+Retrying cannot fix this; it waits for an operator. The case's workflow is case-{{caseId}} in Temporal.
+This message was sent automatically.`,
+  },
 };
 
 export type Messages = typeof en;

@@ -79,4 +79,12 @@ Voir le dossier et les motifs : {{link}}
 
 Ce message a été envoyé automatiquement.`,
   },
+  caseStuck: {
+    subject: 'Le dossier {{reference}} est bloqué',
+    body: `Bonjour,
+
+Le dossier {{reference}} s'est arrêté : {{reason}}.
+Le réessayer n'y changera rien ; il attend un opérateur. Son workflow est case-{{caseId}} dans Temporal.
+Ce message a été envoyé automatiquement.`,
+  },
 };

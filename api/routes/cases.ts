@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { Router, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { caseHistory } from '../../db/case-history.js';
 import { selectCases, selectTasks, visibleTo } from '../../db/case-queries.js';
 import { loadReferenceData } from '../../db/reference-store.js';
 import { latestRevision } from '../../db/case-revisions.js';
@@ -15,7 +16,7 @@ import type { Participants, PartyKind } from '../../domain/parties.js';
 import { changesFor, requestFor } from '../../domain/personal-data.js';
 import type { FieldChange } from '../../domain/request-changes.js';
 import type { Config } from '../../infra/config.js';
-import { amendRequestUpdate, caseRecordedUpdate, caseWorkflow, withdrawCaseUpdate, type CaseInput } from '../../workflows/case-workflow.js';
+import { amendRequestUpdate, caseRecordedUpdate, caseWorkflowType, withdrawCaseUpdate, type CaseInput, type CaseWorkflow } from '../../workflows/case-review/contract.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, invalidRequest, parseOr400, pointerOf } from '../problem.js';
@@ -126,6 +127,7 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
       submittedAt,
       ...taskDeadlines(config),
       mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
+      ...(config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS ? { continueAsNewAfterEvents: config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS } : {}),
     };
     await startCase(temporal, config, input);
     await sendCase(response, caller, caseId, 201);
@@ -174,16 +176,7 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
   router.get('/:id/history', async (request, response) => {
     const caller = callerOf(response);
     const row = await visibleCase(caller, request.params.id);
-    const events = await db
-      .selectFrom('events')
-      .leftJoin('users', 'users.id', 'events.actor_user_id')
-      .leftJoin('organisations', 'organisations.id', 'events.actor_organisation_id')
-      .select(['events.id', 'events.occurred_at', 'events.type', 'events.data', 'events.actor_user_id', 'users.name as user_name', 'events.actor_organisation_id', 'organisations.name as organisation_name'])
-      .where('events.case_id', '=', row.id)
-      // Parallel answers can be written in another order than they were given.
-      .orderBy('events.occurred_at')
-      .orderBy('events.id')
-      .execute();
+    const events = await caseHistory(db, row.id);
     response.json({
       items: events.map((event) => {
         const data = event.data as Record<string, unknown>;
@@ -239,7 +232,7 @@ function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | '
 async function startCase(temporal: Client, config: Config, input: CaseInput): Promise<void> {
   try {
     // Two concurrent submissions with one key meet at the same workflow id.
-    const handle = await temporal.workflow.start(caseWorkflow, {
+    const handle = await temporal.workflow.start<CaseWorkflow>(caseWorkflowType, {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowId: `case-${input.caseId}`,
       args: [input],

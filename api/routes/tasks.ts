@@ -4,7 +4,7 @@ import { latestRevision } from '../../db/case-revisions.js';
 import { answerSchemas, isAnswerable } from '../../domain/answers.js';
 import { reviewParties } from '../../domain/parties.js';
 import type { TaskCompletion } from '../../domain/case-state.js';
-import { completeTaskUpdate } from '../../workflows/case-workflow.js';
+import { completeTaskUpdate } from '../../workflows/case-review/contract.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, parseOr400 } from '../problem.js';

@@ -146,3 +146,24 @@ describe('personal data', () => {
     expect(changesFor(changes, 'employer')).toEqual(changes);
   });
 });
+
+describe('a review carried into a new run', () => {
+  it('goes on from its plain value as it would have gone on itself', () => {
+    const review = reviewed();
+    answer(review, 'adem', 'favourable');
+    answer(review, 'chamber', 'changes_requested', { comments: [{ field: '/tutor/name', comment: 'Who?' }] });
+    review.numberEvents(5);
+    const carried = CaseReview.fromState(JSON.parse(JSON.stringify(review.state)));
+    expect(carried.state).toEqual(review.state);
+
+    for (const next of [review, carried]) {
+      amend(next, { ...request, tutor: { name: 'Paul Schmit' } });
+      answer(next, 'chamber', 'favourable');
+      answer(next, 'foreign_school', 'confirmed');
+    }
+    expect(carried.readyForDecision()).toBe(true);
+    expect(carried.snapshot()).toEqual(review.snapshot());
+    expect(carried.numberEvents()).toBe(review.numberEvents());
+    expect(carried.state).toEqual(review.state);
+  });
+});

@@ -1,0 +1,319 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  patched,
+  proxyActivities,
+  setHandler,
+  sleep,
+  startChild,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { CaseRecordActivities } from '../../activities/case-records.js';
+import { caseReference } from '../../domain/case-reference.js';
+import { CaseReview, legacyTaskId, type Rejection, type Stuck, type Task, type TaskIdentifier } from '../../domain/case-state.js';
+import type { Notification } from '../../domain/notification.js';
+import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
+import {
+  amendRequestUpdate,
+  caseRecordedUpdate,
+  caseSearchAttributes,
+  caseStuckFailureType,
+  completeTaskUpdate,
+  recordRefusedFailureType,
+  withdrawCaseUpdate,
+  type CaseWorkflow,
+} from './contract.js';
+
+const records = proxyActivities<CaseRecordActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+/** A validator's rejection, as the failure the API maps to its 4xx answer. */
+function reject(rejection: Rejection | undefined): void {
+  if (!rejection) return;
+  throw ApplicationFailure.create({
+    type: rejection.reason,
+    message: rejection.message,
+    details: [rejection.fields ?? []],
+    nonRetryable: true,
+  });
+}
+
+/** What the API hears of a stuck case, from `caseRecorded` or the Update that met the failure. */
+function stuckFailure(stuck: Stuck): ApplicationFailure {
+  return ApplicationFailure.create({ type: caseStuckFailureType, message: stuck.reason, nonRetryable: true });
+}
+
+/** Why the database refused an activity's data, if that is why it failed. */
+function refusalOf(error: unknown): string | undefined {
+  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  return cause instanceof ApplicationFailure && cause.type === recordRefusedFailureType ? cause.message : undefined;
+}
+
+/**
+ * One cross-border apprenticeship request, from submission to the minister's decision:
+ * ADEM, the chamber and the foreign school answer in parallel, then the ministry decides.
+ * Any of them may send the request back for changes; the employer amends it and the
+ * parties whose answers the changes reset answer again.
+ */
+export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
+  const { caseId, continued } = input;
+  // Task ids reveal nothing of the case; tasks opened before keep theirs.
+  const taskId: TaskIdentifier = (party, round) => (patched('opaque-task-ids') ? uuid4() : legacyTaskId(caseId)(party, round));
+  const review = continued ? CaseReview.fromState(continued.review, taskId) : new CaseReview(caseId, input.participants, input.request, taskId);
+  let recorded = continued?.recorded ?? false;
+  let decisionAnnounced = continued?.decisionAnnounced ?? false;
+  /** Deadline notices under way: a new run must not begin in the middle of one. */
+  let deadlineNoticesSending = 0;
+  /** The case shows that it is stuck, and why, on the query side. */
+  let stuckShown = review.stuck !== undefined;
+
+  setHandler(caseRecordedUpdate, async () => {
+    await condition(() => recorded || stuckShown);
+    if (!recorded) throw stuckFailure(review.stuck!);
+  });
+  setHandler(
+    completeTaskUpdate,
+    async (completion) => {
+      const { task, opened, sequence } = review.complete(completion, now());
+      showInSearch();
+      await record(records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence }));
+      await openTasks(opened);
+      return task;
+    },
+    { validator: (completion) => reject(review.validate(completion)) },
+  );
+  setHandler(
+    amendRequestUpdate,
+    async (amendment) => {
+      const at = now();
+      const result = review.amend(amendment, at);
+      showInSearch();
+      await record(records.recordAmendment({ caseId, amendment, result, at, snapshot: review.snapshot(), sequence: result.sequence }));
+      await openTasks(result.opened);
+      return { revision: result.revision, changes: result.changes };
+    },
+    { validator: (amendment) => reject(review.validateAmendment(amendment)) },
+  );
+  setHandler(
+    withdrawCaseUpdate,
+    async (withdrawal) => {
+      const at = now();
+      const cancelled = review.withdraw(withdrawal, at);
+      showInSearch();
+      await record(records.recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot: review.snapshot(), sequence: review.numberEvents() }));
+    },
+    { validator: (withdrawal) => reject(review.validateWithdrawal(withdrawal)) },
+  );
+
+  if (continued) showInSearch();
+  if (!review.stuck) {
+    try {
+      return await proceed();
+    } catch (error) {
+      if (!review.stuck) throw error;
+    }
+    await showStuck(review.stuck);
+  }
+  return stayStuck();
+
+  /** The case from where this run takes it up to its end. */
+  async function proceed(): ReturnType<CaseWorkflow> {
+    if (!recorded) {
+      await record(records.recordCaseSubmitted({ ...input, snapshot: review.snapshot(), sequence: review.numberEvents() }));
+      await openTasks(review.openReviewTasks(now()));
+      recorded = true;
+      showInSearch();
+    } else {
+      // A new run: the previous one's timers ended with it.
+      for (const task of review.tasks) if (task.status === 'open') void watchDeadline(task);
+    }
+
+    // One decision task per round: a request for changes from the ministry starts another.
+    while (!review.finished()) {
+      await waitFor(() => review.readyForDecision() || review.finished());
+      if (review.finished()) break;
+      const decisionTask = review.openDecisionTask(now());
+      showInSearch();
+      await openTasks([decisionTask]);
+    }
+    await condition(allHandlersFinished);
+    goOn();
+
+    const decision = review.decision();
+    if (decision) {
+      if (!decisionAnnounced) {
+        await notify({ key: `${caseId}.decided`, kind: 'case_decided', caseId });
+        decisionAnnounced = true;
+      }
+      if (decision.outcome !== 'authorised' || !patched('withdrawal-after-authorisation')) return review.status();
+      // Until the contract is signed, the employer may still withdraw an authorised request.
+      await waitFor(() => review.withdrawal !== undefined);
+      await condition(allHandlersFinished);
+      goOn();
+    }
+    await notifyWithdrawal();
+    return review.status();
+  }
+
+  /** Stops here if the case got stuck meanwhile (in an Update's handler). */
+  function goOn(): void {
+    if (review.stuck) throw stuckFailure(review.stuck);
+  }
+
+  /** An activity's write; a refusal by the database makes the case stuck instead of failing it. */
+  async function record<T>(write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal === undefined || !patched('stuck-cases')) throw error;
+      if (!review.stuck) review.markStuck(refusal, now());
+      throw stuckFailure(review.stuck!);
+    }
+  }
+
+  /** Shows that the case is stuck and why, and tells an operator. */
+  async function showStuck(stuck: Stuck): Promise<void> {
+    log.error('Case stuck', { caseId, reason: stuck.reason });
+    showInSearch();
+    const { employerOrganisationId, submittedBy, idempotencyKey, submittedAt } = input;
+    const submission = { caseId, employerOrganisationId, submittedBy, idempotencyKey, submittedAt };
+    await records.recordCaseStuck({ submission, reason: stuck.reason, at: stuck.at, snapshot: review.snapshot(), sequence: review.numberEvents() });
+    stuckShown = true;
+    await notify({ key: `${caseId}.stuck`, kind: 'case_stuck', caseId });
+  }
+
+  /** A stuck case stays open, refusing every Update, so whoever asks hears why. */
+  async function stayStuck(): Promise<never> {
+    await condition(historyTooLong);
+    return continueAsNewNow();
+  }
+
+  /**
+   * Waits until `done`. A case waits for months: when its history has grown long, it
+   * continues as new at this point instead, once no Update is half handled, carrying its state.
+   */
+  async function waitFor(done: () => boolean): Promise<void> {
+    await condition(() => done() || review.stuck !== undefined || historyTooLong());
+    goOn();
+    if (done()) return;
+    if (!patched('continue-as-new')) return condition(done);
+    await continueAsNewNow();
+  }
+
+  /** Once no Update is half handled and no deadline notice half sent. */
+  async function continueAsNewNow(): Promise<never> {
+    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
+    return continueAsNew<CaseWorkflow>({ ...input, continued: { review: review.state, recorded, decisionAnnounced } });
+  }
+
+  /** Keeps what operators search by current; only what changed, so it costs no history otherwise. */
+  function showInSearch(): void {
+    const { request, participants } = review.state;
+    const shown: SearchAttributeUpdatePair[] = [
+      { key: caseSearchAttributes.reference, value: caseReference(caseId) },
+      { key: caseSearchAttributes.status, value: review.status() },
+      { key: caseSearchAttributes.employer, value: participants.employer ?? input.employerOrganisationId },
+      { key: caseSearchAttributes.trade, value: request.tradeCode },
+      { key: caseSearchAttributes.residenceCountry, value: request.apprentice.residenceCountry },
+    ];
+    const current = workflowInfo().typedSearchAttributes;
+    const changed = shown.filter(({ key, value }) => current.get(key) !== value);
+    if (changed.length && patched('search-attributes')) upsertSearchAttributes(changed);
+  }
+
+  function historyTooLong(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && info.historyLength > input.continueAsNewAfterEvents);
+  }
+
+  async function openTasks(tasks: Task[]): Promise<void> {
+    const snapshot = review.snapshot();
+    await Promise.all(
+      tasks.map(async (task) => {
+        const due = await record(
+          records.recordTaskOpened({
+            caseId,
+            task,
+            snapshot,
+            sequence: task.openedEvent,
+            dueInWorkingDays: input.taskDueWorkingDays?.[task.kind],
+            dueAfterMs: input.taskDueAfterMs,
+          }),
+        );
+        if (due) Object.assign(task, due);
+        await notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
+        if (patched('task-deadlines')) void watchDeadline(task);
+      }),
+    );
+  }
+
+  /** Reminds before the due date and escalates when it passes, while the task is still open. */
+  async function watchDeadline(task: Task): Promise<void> {
+    if (!task.dueAt || input.taskReminderBeforeMs === undefined) return;
+    const dueAt = Date.parse(task.dueAt);
+    if (!task.deadlineNotice) {
+      await sleepUntil(dueAt - input.taskReminderBeforeMs);
+      if (task.status !== 'open') return;
+      await sendDeadlineNotice(task, 'reminder', () => notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id }));
+    }
+    if (task.deadlineNotice !== 'reminder') return;
+    await sleepUntil(dueAt);
+    if (task.status !== 'open') return;
+    await sendDeadlineNotice(task, 'escalation', async () => {
+      await record(records.recordTaskOverdue({ caseId, taskId: task.id, at: now(), sequence: review.numberEvents() }));
+      await notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
+    });
+  }
+
+  async function sendDeadlineNotice(task: Task, notice: Task['deadlineNotice'] & string, send: () => Promise<void>): Promise<void> {
+    if (review.stuck) return;
+    deadlineNoticesSending++;
+    try {
+      await send();
+      task.deadlineNotice = notice;
+    } catch (error) {
+      // A stuck case says so where the main flow waits; a timer has nothing to add.
+      if (!review.stuck) throw error;
+    } finally {
+      deadlineNoticesSending--;
+    }
+  }
+
+  async function notifyWithdrawal(): Promise<void> {
+    const told = review.organisationsInvolved().filter((id) => id !== input.employerOrganisationId);
+    await Promise.all(
+      told.map((organisationId) =>
+        notify({ key: `${caseId}.withdrawn.${organisationId}`, kind: 'case_withdrawn', caseId, organisationId }),
+      ),
+    );
+  }
+
+  async function notify(notification: Notification): Promise<void> {
+    await startChild<DeliverNotification>(deliverNotificationType, {
+      workflowId: `notification-${notification.key}`,
+      args: [notification, input.mailRetry],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  }
+};
+
+/** Workflow time (deterministic on replay), as an ISO timestamp. */
+function now(): string {
+  return new Date().toISOString();
+}
+
+async function sleepUntil(instant: number): Promise<void> {
+  const wait = instant - Date.now();
+  if (wait > 0) await sleep(wait);
+}
