@@ -23,10 +23,13 @@ describe("the worker's logs", () => {
     const { id } = await stack.submit({ apprentice: { ...stack.caseRequest().apprentice, familyName: 'Quennevat' } });
     await stack.openTask(stack.parties.adem, id);
 
-    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    const aboutTheCase = entries.filter((entry) => entry.workflowId === `case-${id}`);
-    expect(aboutTheCase.filter((entry) => entry.activityType).map((entry) => entry.msg)).toContain('Activity completed');
-    expect(aboutTheCase.filter((entry) => entry.caseId !== id)).toEqual([]);
+    const aboutTheCase = () =>
+      lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.workflowId === `case-${id}`);
+    // The SDK logs an activity's completion after reporting it, so it may follow the task's arrival.
+    await expect
+      .poll(() => aboutTheCase().filter((entry) => entry.activityType).map((entry) => entry.msg), { timeout: 5_000 })
+      .toContain('Activity completed');
+    expect(aboutTheCase().filter((entry) => entry.caseId !== id)).toEqual([]);
     expect(lines.join('\n')).not.toContain('Quennevat');
   });
 });
