@@ -39,7 +39,7 @@ export async function startWorker(config: Config, workflowBundle?: { codePath: s
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, dataDir: config.dataDir }),
+    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, keys: config.PAYLOAD_ENCRYPTION_KEYS, dataDir: config.dataDir }),
     activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM, publicBaseUrl: config.publicBaseUrl }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
   });

@@ -58,7 +58,7 @@ export async function startTestStack(options: { smtpUrl?: string; env?: Record<s
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const database = `apprenticeship_${prefix}`;
   await onServer(inject('databaseUrl'), `create database ${database} template ${inject('templateDatabase')}`);
-  const config = loadConfig({
+  const settings: Record<string, string | undefined> = {
     DATA_DIR: inject('dataDir'),
     DATABASE_URL: databaseUrl(inject('databaseUrl'), database),
     TEMPORAL_ADDRESS: inject('temporalAddress'),
@@ -70,7 +70,8 @@ export async function startTestStack(options: { smtpUrl?: string; env?: Record<s
     MAIL_RETRY_MAXIMUM_INTERVAL: '1s',
     PAYLOAD_ENCRYPTION_KEY: testPayloadKey,
     ...options.env,
-  });
+  };
+  let config = loadConfig(settings);
   const db = createDatabase(config.DATABASE_URL!, 2);
   // The mail sink is shared by every test file: addresses of this file's own tell its mail apart.
   await db.updateTable('organisations').set({ email: sql<string>`${prefix} || '.' || email` }).execute();
@@ -100,7 +101,8 @@ export async function startTestStack(options: { smtpUrl?: string; env?: Record<s
 
   const codePath = inject('workflowBundlePath');
   let worker: RunningWorker | undefined = await startWorker(config, { codePath });
-  const api = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
+  const startTestApi = () => startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
+  let api = await startTestApi();
 
   async function request<T = any>(
     party: Party | undefined,
@@ -190,6 +192,15 @@ export async function startTestStack(options: { smtpUrl?: string; env?: Record<s
 
     async startWorker() {
       worker = await startWorker(config, { codePath });
+    },
+
+    /** Restarts the worker and the API with other settings (`undefined` unsets one), as an operator would. */
+    async restartWith(env: Record<string, string | undefined>) {
+      await api.stop();
+      await worker?.stop();
+      config = loadConfig({ ...settings, ...env });
+      worker = await startWorker(config, { codePath });
+      api = await startTestApi();
     },
 
     async stop() {
