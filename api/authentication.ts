@@ -5,39 +5,56 @@ import type { Database } from '../db/schema.js';
 import type { Caller } from '../domain/caller.js';
 import { HttpProblem } from './problem.js';
 
-/** Verifies the bearer JWT and finds its user; every `/v1` request but the OpenAPI document needs one. */
-export function authenticate(options: {
+export interface TokenVerification {
   db: Kysely<Database>;
   keys: JWTVerifyGetKey;
   issuer: string;
   audience: string;
-}): RequestHandler {
+}
+
+/** Verifies the bearer JWT and finds its user; every `/v1` request but the OpenAPI document needs one. */
+export function authenticate(options: TokenVerification): RequestHandler {
   return async (request, response, next) => {
-    const token = /^Bearer (.+)$/i.exec(request.get('authorization') ?? '')?.[1];
+    const token = bearerToken(request.get('authorization'));
     if (!token) throw unauthorised('A bearer token is required');
-    let subject: string | undefined;
-    try {
-      const { payload } = await jwtVerify(token, options.keys, { issuer: options.issuer, audience: options.audience });
-      subject = payload.sub;
-    } catch {
-      throw unauthorised('The bearer token is invalid or has expired');
-    }
-    const user = subject
-      ? await options.db
-          .selectFrom('users')
-          .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-          .select(['users.id', 'users.organisation_id', 'users.language', 'organisations.kind'])
-          .where('users.id', '=', subject)
-          .executeTakeFirst()
-      : undefined;
-    if (!user) throw unauthorised('The token does not name a known user');
-    response.locals.caller = {
+    response.locals.caller = (await identify(options, token)).caller;
+    next();
+  };
+}
+
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
+}
+
+/** The caller a token names, and when the token expires; 401 for a bad token or an unknown user. */
+export async function identify(options: TokenVerification, token: string): Promise<{ caller: Caller; expiresAt: number | undefined }> {
+  let subject: string | undefined;
+  let expiresAt: number | undefined;
+  try {
+    const { payload } = await jwtVerify(token, options.keys, { issuer: options.issuer, audience: options.audience });
+    subject = payload.sub;
+    expiresAt = payload.exp;
+  } catch {
+    throw unauthorised('The bearer token is invalid or has expired');
+  }
+  const user = subject
+    ? await options.db
+        .selectFrom('users')
+        .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+        .select(['users.id', 'users.organisation_id', 'users.language', 'users.roles', 'organisations.kind'])
+        .where('users.id', '=', subject)
+        .executeTakeFirst()
+    : undefined;
+  if (!user) throw unauthorised('The token does not name a known user');
+  return {
+    caller: {
       userId: user.id,
       organisationId: user.organisation_id,
       organisationKind: user.kind,
       language: user.language,
-    } satisfies Caller;
-    next();
+      roles: user.roles,
+    },
+    expiresAt,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CaseStatus, OrganisationKind, PartyKind, TaskKind, TaskStatus } from '../domain/parties.js';
 import type { Language } from '../domain/language.js';
+import type { UserRole } from '../domain/caller.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;
@@ -23,6 +24,7 @@ export interface UserTable {
   email: string;
   language: Language;
   is_supervisor: ColumnType<boolean, boolean | undefined, boolean>;
+  roles: ColumnType<UserRole[], UserRole[] | undefined, UserRole[]>;
   created_at: CreatedAt;
 }
 

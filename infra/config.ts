@@ -75,6 +75,12 @@ export const configSchema = z.object({
   PAYLOAD_ENCRYPTION_KEY: z.base64().optional(),
   /** Several keys, `id:base64,id:base64`: the first encrypts, the others only decrypt what they once encrypted. */
   PAYLOAD_ENCRYPTION_KEYS: payloadKeys.optional(),
+  /** The Web UI's origins, comma-separated, that may call the codec at `/codec`. Unset: the dev server's UI on TEMPORAL_UI_PORT. */
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .transform((text) => text.split(',').map((origin) => origin.trim()))
+    .pipe(z.array(z.url().refine((url) => new URL(url).origin === url, 'an origin such as https://temporal.example.lu, without a path')))
+    .optional(),
 
   ADEM_ORGANISATION_ID: z.string().min(1).default('adem'),
   MINISTRY_ORGANISATION_ID: z.string().min(1).default('menje-fp'),
