@@ -11,9 +11,9 @@ const sessionCookie = 'codec_session';
 const sessionMaxSeconds = 8 * 3600;
 
 const base64 = z.base64();
-/** Temporal's `Payloads` message in protobuf JSON, as the Web UI and the CLI send it. */
+/** Temporal's `Payloads` message in protobuf JSON, as the Web UI and the CLI send it (`{}` when empty). */
 const payloadsBody = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() })).max(1_000),
+  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).optional(), data: base64.optional() })).max(1_000).default([]),
 });
 
 /**
@@ -72,8 +72,9 @@ export function codecRoutes({ config, db, keys, temporal }: ApiDependencies): Ro
     if (!token) throw new HttpProblem(401, 'Unauthorised', 'A bearer token or a codec session is required');
     const { caller } = await identify(verification, token);
     requireAdministrator(caller);
+    // The CLI sends the header empty when no namespace is given.
     const namespace = request.get('x-namespace');
-    if (namespace !== undefined && namespace !== config.TEMPORAL_NAMESPACE) {
+    if (namespace && namespace !== config.TEMPORAL_NAMESPACE) {
       throw new HttpProblem(404, 'Not found', `This codec serves the namespace ${config.TEMPORAL_NAMESPACE} only`);
     }
     response.locals.caller = caller;

@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { temporalCli } from '../../infra/temporal-cli.js';
 import { startTemporalDevServer } from '../../infra/temporal-dev-server.js';
 import { freePort } from '../support/free-port.js';
 import { startTestStack, type Party, type TestStack } from '../support/stack.js';
@@ -11,12 +14,14 @@ let stack: TestStack;
 let administrator: Party;
 /** The input of a real case's workflow, as Temporal stores it and the Web UI sends it: protobuf JSON, base64. */
 let storedInput: { metadata: Record<string, string>; data: string };
+let workflowId: string;
 const uiOrigin = 'http://localhost:8233';
 
 beforeAll(async () => {
   stack = await startTestStack();
   administrator = await stack.colleague(stack.parties.ministry, 'eva.menje');
   const submitted = await stack.submit();
+  workflowId = `case-${submitted.id}`;
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   try {
     const history = await new Client({ connection }).workflow.getHandle(`case-${submitted.id}`).fetchHistory();
@@ -101,10 +106,33 @@ describe('the codec endpoint of the Temporal Web UI', () => {
     expect((await stack.request(undefined, 'POST', '/codec/decode', decodeBody(), { cookie, 'x-namespace': 'other' })).status).toBe(404);
   });
 
+  it('decodes a case’s history for the Temporal CLI, given the administrator’s token', async () => {
+    const show = (auth: string) =>
+      promisify(execFile)(temporalCli(), ['workflow', 'show', '--address', inject('temporalAddress'), '-w', workflowId, '--output', 'json', '--codec-endpoint', `${stack.apiUrl()}/codec`, '--codec-auth', auth]).then(
+        ({ stdout }) => {
+          const input = JSON.parse(stdout).events[0].workflowExecutionStartedEventAttributes.input.payloads[0];
+          return Buffer.from(input.data, 'base64').toString();
+        },
+        () => 'refused',
+      );
+    expect(await show(`Bearer ${administrator.token}`)).toContain('2009-04-02');
+    expect(await show(`Bearer ${stack.parties.ministry.token}`)).not.toContain('2009-04-02');
+  });
+
   it('answers an unreadable body with a field-level 400', async () => {
     const reply = await stack.request(administrator, 'POST', '/codec/decode', { payloads: [{ data: '%%%' }] });
     expect(reply.status).toBe(400);
     expect(reply.body.errors[0].pointer).toBe('#/payloads/0/data');
+  });
+});
+
+describe('the API’s log', () => {
+  it('never holds the codec session cookie, which carries a token', async () => {
+    const script = `import { createLogger } from './infra/logger.ts';
+      createLogger('info', 'api').info({ req: { headers: { cookie: 'codec_session=secret-token' } }, res: { headers: { 'set-cookie': 'codec_session=secret-token' } } }, 'request completed');`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..') });
+    expect(stdout).toContain('request completed');
+    expect(stdout).not.toContain('secret-token');
   });
 });
 

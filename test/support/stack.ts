@@ -143,6 +143,8 @@ export async function startTestStack(options: { smtpUrl?: string; env?: Record<s
     config,
     db,
     parties,
+    /** Where the API listens: it moves when restarted. */
+    apiUrl: () => api.url,
     tradeCode,
     request,
     caseRequest,
