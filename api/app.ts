@@ -5,6 +5,7 @@ import type { ApiDependencies } from './dependencies.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, problemHandler } from './problem.js';
 import { caseRoutes } from './routes/cases.js';
+import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { taskQueueRoutes } from './routes/task-queue.js';
@@ -31,6 +32,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
     response.json(document);
   });
 
+  app.use('/codec', codecRoutes(dependencies));
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));

@@ -41,6 +41,8 @@ export const demoUsers: NewUser[] = [
   { id: 'claude.cag', organisation_id: 'chambre-agriculture', name: 'Claude Thill', email: 'claude.thill@cag.example.lu', language: 'fr', is_supervisor: true },
   { id: 'sophie.kayl', organisation_id: 'transports-kayl', name: 'Sophie Kayl', email: 'sophie@kayl.example.lu', language: 'fr' },
   { id: 'paul.menje', organisation_id: 'menje-fp', name: 'Paul Reding', email: 'paul.reding@menje.example.lu', language: 'en', is_supervisor: true },
+  // Reads decrypted payloads in the Temporal Web UI; decides no case.
+  { id: 'eva.menje', organisation_id: 'menje-fp', name: 'Eva Klein', email: 'eva.klein@menje.example.lu', language: 'en', roles: ['administrator'] },
 ];
 
 

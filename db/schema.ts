@@ -6,6 +6,7 @@ import type { CaseStatus, OrganisationKind, PartyKind, TaskKind, TaskStatus } fr
 import type { Language } from '../domain/language.js';
 import type { FieldChange } from '../domain/request-changes.js';
 import type { CaseEventData, CaseEventType } from './events.js';
+import type { UserRole } from '../domain/caller.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** A jsonb column read as `T`, written as JSON text (JSON.stringify). */
@@ -29,6 +30,7 @@ export interface UserTable {
   email: string;
   language: Language;
   is_supervisor: ColumnType<boolean, boolean | undefined, boolean>;
+  roles: ColumnType<UserRole[], UserRole[] | undefined, UserRole[]>;
   created_at: CreatedAt;
 }
 

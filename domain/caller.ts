@@ -1,10 +1,20 @@
 import type { Language } from './language.js';
 import type { OrganisationKind } from './parties.js';
 
+export const userRoles = ['administrator'] as const;
+/** What a user may do beyond their organisation's part in a case. */
+export type UserRole = (typeof userRoles)[number];
+
 /** The authenticated user and the organisation they act for. */
 export interface Caller {
   userId: string;
   organisationId: string;
   organisationKind: OrganisationKind;
   language: Language;
+  roles: UserRole[];
+}
+
+/** Decrypted payloads show every apprentice's personal data: only the ministry's administrators read them. */
+export function mayReadPayloads(caller: Caller): boolean {
+  return caller.organisationKind === 'ministry' && caller.roles.includes('administrator');
 }

@@ -21,7 +21,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   const temporal = new Client({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, dataDir: config.dataDir }),
+    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, keys: config.PAYLOAD_ENCRYPTION_KEYS, dataDir: config.dataDir }),
   });
   const keys = config.AUTH_JWKS_URL
     ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))

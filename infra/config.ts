@@ -13,6 +13,22 @@ const duration = z
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
+/** `id:base64,id:base64`, each key 32 bytes, each id once; the first is the current key. */
+const payloadKeys = z
+  .string()
+  .transform((text, context) => {
+    const keys = text.split(',').map((entry) => {
+      const [, id, key] = /^\s*([\w.-]+):([A-Za-z0-9+/]+={0,2})\s*$/.exec(entry) ?? [];
+      return id && key && Buffer.from(key, 'base64').length === 32 ? { id, key: Buffer.from(key, 'base64') } : undefined;
+    });
+    const ids = keys.map((key) => key?.id);
+    if (keys.some((key) => !key) || new Set(ids).size !== ids.length) {
+      context.addIssue({ code: 'custom', message: 'a list such as `2026-11:<32 bytes base64>,primary:<32 bytes base64>`, each id once' });
+      return z.NEVER;
+    }
+    return keys as { id: string; key: Buffer }[];
+  });
+
 /**
  * Every setting the processes read, validated once at start-up. Unset optional
  * services (DATABASE_URL, TEMPORAL_ADDRESS, SMTP_URL, AUTH_JWKS_URL) mean "start the
@@ -61,8 +77,16 @@ export const configSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('cross-border-apprenticeship'),
   AUTH_JWKS_URL: z.url().optional(),
 
-  /** 32 bytes, base64: encrypts what Temporal stores. Unset: a development key kept in DATA_DIR. */
+  /** 32 bytes, base64: encrypts what Temporal stores (key id `primary`). Unset: a development key kept in DATA_DIR. */
   PAYLOAD_ENCRYPTION_KEY: z.base64().optional(),
+  /** Several keys, `id:base64,id:base64`: the first encrypts, the others only decrypt what they once encrypted. */
+  PAYLOAD_ENCRYPTION_KEYS: payloadKeys.optional(),
+  /** The Web UI's origins, comma-separated, that may call the codec at `/codec`. Unset: the dev server's UI on TEMPORAL_UI_PORT. */
+  CODEC_CORS_ORIGINS: z
+    .string()
+    .transform((text) => text.split(',').map((origin) => origin.trim()))
+    .pipe(z.array(z.url().refine((url) => new URL(url).origin === url, 'an origin such as https://temporal.example.lu, without a path')))
+    .optional(),
 
   ADEM_ORGANISATION_ID: z.string().min(1).default('adem'),
   MINISTRY_ORGANISATION_ID: z.string().min(1).default('menje-fp'),
@@ -82,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  if (config.PAYLOAD_ENCRYPTION_KEY && config.PAYLOAD_ENCRYPTION_KEYS) {
+    throw new ConfigError('Invalid configuration:\n  PAYLOAD_ENCRYPTION_KEYS: set it or PAYLOAD_ENCRYPTION_KEY, not both (list the old key as `primary:<key>`)');
+  }
   return {
     ...config,
     dataDir: path.resolve(config.DATA_DIR),

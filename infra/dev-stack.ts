@@ -46,7 +46,7 @@ async function start(): Promise<void> {
   if (postgres) stops.push(postgres.stop);
   const temporal = config.TEMPORAL_ADDRESS
     ? undefined
-    : await startTemporalDevServer({ dataDir: config.dataDir, port: config.TEMPORAL_DEV_PORT, uiPort: config.TEMPORAL_UI_PORT, namespace: config.TEMPORAL_NAMESPACE, stopGraceMs });
+    : await startTemporalDevServer({ dataDir: config.dataDir, port: config.TEMPORAL_DEV_PORT, uiPort: config.TEMPORAL_UI_PORT, namespace: config.TEMPORAL_NAMESPACE, stopGraceMs, codecEndpoint: `${config.publicBaseUrl}/codec` });
   if (temporal) stops.push(temporal.stop);
   const mail = config.SMTP_URL ? undefined : await startMailSink({ smtpPort: config.MAIL_SINK_SMTP_PORT, httpPort: config.MAIL_SINK_HTTP_PORT });
   if (mail) stops.push(mail.stop);

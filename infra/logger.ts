@@ -7,6 +7,9 @@ import { pino, type Logger } from 'pino';
  */
 const redact = [
   'req.headers.authorization',
+  // The codec's session cookie carries a bearer token.
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
   'req.body',
   'res.body',
   '*.birthDate',

@@ -21,6 +21,8 @@ export async function startTemporalDevServer(options: {
   namespace: string;
   /** How long a stop waits for the server to shut down before killing its process group. */
   stopGraceMs?: number;
+  /** Where the Web UI's browser sends payloads to decode (our API's `/codec`). */
+  codecEndpoint?: string;
 }): Promise<TemporalDevServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const executable = temporalCli();
@@ -36,6 +38,7 @@ export async function startTemporalDevServer(options: {
       '--sqlite-pragma', 'journal_mode=WAL',
       '--sqlite-pragma', 'synchronous=NORMAL',
       '--log-level', 'error',
+      ...(options.codecEndpoint ? ['--ui-codec-endpoint', options.codecEndpoint] : []),
     ],
     // Its own process group: a Ctrl-C in the terminal reaches it through us, after the worker has stopped.
     { stdio: ['ignore', 'ignore', 'inherit'] },

@@ -60,7 +60,7 @@ export async function startWorker(
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, dataDir: config.dataDir }),
+    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, keys: config.PAYLOAD_ENCRYPTION_KEYS, dataDir: config.dataDir }),
     activities: createActivities({
       db,
       mailer,

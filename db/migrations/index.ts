@@ -4,6 +4,7 @@ import * as referenceData from './0002_reference_data.js';
 import * as reviewRounds from './0003_review_rounds.js';
 import * as eventSequence from './0004_event_sequence.js';
 import * as stuckCases from './0004_stuck_cases.js';
+import * as userRoles from './0005_user_roles.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_review_rounds': reviewRounds,
   '0004_event_sequence': eventSequence,
   '0004_stuck_cases': stuckCases,
+  '0005_user_roles': userRoles,
 };

@@ -68,7 +68,7 @@ export async function startTestStack(
   const database = `apprenticeship_${prefix}`;
   const server = options.postgres ?? { url: inject('databaseUrl'), template: inject('templateDatabase') };
   await onServer(server.url, `create database ${database} template ${server.template}`);
-  const config = loadConfig({
+  const settings: Record<string, string | undefined> = {
     DATA_DIR: inject('dataDir'),
     DATABASE_URL: databaseUrl(server.url, database),
     TEMPORAL_ADDRESS: inject('temporalAddress'),
@@ -80,7 +80,8 @@ export async function startTestStack(
     MAIL_RETRY_MAXIMUM_INTERVAL: '1s',
     PAYLOAD_ENCRYPTION_KEY: testPayloadKey,
     ...options.env,
-  });
+  };
+  let config = loadConfig(settings);
   const db = createDatabase(config.DATABASE_URL!, 2);
   // The mail sink is shared by every test file: addresses of this file's own tell its mail apart.
   await db.updateTable('organisations').set({ email: sql<string>`${prefix} || '.' || email` }).execute();
@@ -110,7 +111,8 @@ export async function startTestStack(
 
   const codePath = inject('workflowBundlePath');
   let worker: RunningWorker | undefined = await startWorker(config, { codePath }, options.workerLogger);
-  const api = await startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
+  const startTestApi = () => startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
+  let api = await startTestApi();
 
   async function request<T = any>(
     party: Party | undefined,
@@ -151,6 +153,8 @@ export async function startTestStack(
     config,
     db,
     parties,
+    /** Where the API listens: it moves when restarted. */
+    apiUrl: () => api.url,
     tradeCode,
     request,
     caseRequest,
@@ -200,6 +204,15 @@ export async function startTestStack(
 
     async startWorker() {
       worker = await startWorker(config, { codePath });
+    },
+
+    /** Restarts the worker and the API with other settings (`undefined` unsets one), as an operator would. */
+    async restartWith(env: Record<string, string | undefined>) {
+      await api.stop();
+      await worker?.stop();
+      config = loadConfig({ ...settings, ...env });
+      worker = await startWorker(config, { codePath });
+      api = await startTestApi();
     },
 
     async stop() {
