@@ -79,6 +79,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A request as a new user would type it from the README. */
+function requestBody(): string {
+  return JSON.stringify({
+    apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR' },
+    tradeCode: 'DAP-BOULANGER',
+    foreignSchool: { organisationId: 'lycee-thionville', programme: 'CAP Boulanger' },
+    tutor: { name: 'Marc Schmit' },
+    startDate: nextSchoolYearStart(),
+    durationMonths: 36,
+    weeklyRhythm: { schoolDays: 2, companyDays: 3 },
+    proposedMonthlyAllowanceCents: 160_000,
+  });
+}
+
 async function stackPorts() {
   return { PORT: await freePort(), TEMPORAL_DEV_PORT: await freePort(), TEMPORAL_UI_PORT: await freePort(), EMBEDDED_POSTGRES_PORT: await freePort(), MAIL_SINK_SMTP_PORT: await freePort(), MAIL_SINK_HTTP_PORT: await freePort() };
 }
@@ -104,16 +118,7 @@ describe('the development stack (npm start)', () => {
     const submitted = await fetch(`${api}/v1/cases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR' },
-        tradeCode: 'DAP-BOULANGER',
-        foreignSchool: { organisationId: 'lycee-thionville', programme: 'CAP Boulanger' },
-        tutor: { name: 'Marc Schmit' },
-        startDate: nextSchoolYearStart(),
-        durationMonths: 36,
-        weeklyRhythm: { schoolDays: 2, companyDays: 3 },
-        proposedMonthlyAllowanceCents: 160_000,
-      }),
+      body: requestBody(),
     });
     expect(submitted.status, await submitted.clone().text()).toBe(201);
     const { id } = (await submitted.json()) as { id: string };
@@ -152,16 +157,7 @@ describe('the development stack (npm start)', () => {
         method: 'POST',
         signal: submission.signal,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR' },
-          tradeCode: 'DAP-BOULANGER',
-          foreignSchool: { organisationId: 'lycee-thionville', programme: 'CAP Boulanger' },
-          tutor: { name: 'Marc Schmit' },
-          startDate: nextSchoolYearStart(),
-          durationMonths: 36,
-          weeklyRhythm: { schoolDays: 2, companyDays: 3 },
-          proposedMonthlyAllowanceCents: 160_000,
-        }),
+        body: requestBody(),
       }).catch(() => {});
       // Statistics read in a transaction are a snapshot: clear it to see the waiters of now.
       const waitingInserts = async () => {
