@@ -48,6 +48,10 @@ export function taskRoutes({ db, temporal }: ApiDependencies): Router {
     }
     const answer = parseOr400(answerSchemas[task.kind], request.body);
     if (task.status !== 'open') throw new HttpProblem(409, 'Task not open', `This task is already ${task.status}`);
+    // A claim holds the task: its holder completes it, or a supervisor unclaims or reassigns it first.
+    if (task.assignee_user_id !== null && task.assignee_user_id !== caller.userId) {
+      throw new HttpProblem(409, 'Task claimed by someone else', `This task is held by ${task.assignee_name ?? task.assignee_user_id}; only they complete it, unless a supervisor unclaims or reassigns it`);
+    }
     const completion: TaskCompletion = { taskId: task.id, organisationId: caller.organisationId, userId: caller.userId, answer };
     await updateCase(temporal, task.case_id, completeTaskUpdate, completion);
     response.json(await taskDetail(task.id, caller.organisationId));
