@@ -38,7 +38,7 @@ export const taskAssignmentBody = z.strictObject({
 const notOpen = (status: string) => new HttpProblem(409, 'Task not open', `This task is already ${status}`);
 
 /** An organisation's work queue: its inbox, and who works which task. */
-export function taskQueueRoutes({ db }: ApiDependencies): Router {
+export function taskQueueRoutes({ db, config }: ApiDependencies): Router {
   const router = Router();
 
   async function isSupervisor(caller: Caller): Promise<boolean> {
@@ -70,7 +70,7 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
   /** Takes an open task; taking one you already hold changes nothing. */
   router.post('/:id/claim', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(db, request.params.id, caller.organisationId);
+    const task = await ownTask(db, caller, request.params.id, config.MINISTRY_ORGANISATION_ID);
     await db.transaction().execute(async (trx) => {
       const claimed = await claimTask(trx, task.id, caller.userId);
       if (claimed) {
@@ -91,7 +91,7 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
   /** Puts a task back in the queue: its assignee, or a supervisor, may. */
   router.post('/:id/unclaim', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(db, request.params.id, caller.organisationId);
+    const task = await ownTask(db, caller, request.params.id, config.MINISTRY_ORGANISATION_ID);
     const supervisor = await isSupervisor(caller);
     await db.transaction().execute(async (trx) => {
       const current = await lockTask(trx, task.id);
@@ -112,7 +112,7 @@ export function taskQueueRoutes({ db }: ApiDependencies): Router {
   /** A supervisor gives a task to a user of the organisation, claimed or not. */
   router.post('/:id/assign', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(db, request.params.id, caller.organisationId);
+    const task = await ownTask(db, caller, request.params.id, config.MINISTRY_ORGANISATION_ID);
     if (!(await isSupervisor(caller))) {
       throw new HttpProblem(403, 'Forbidden', 'Only a supervisor of the organisation assigns tasks');
     }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { selectCases, selectTasks } from '../../db/case-queries.js';
 import { latestRevision } from '../../db/case-revisions.js';
+import type { Caller } from '../../domain/caller.js';
 import { answerSchemas, isAnswerable } from '../../domain/answers.js';
 import { reviewParties } from '../../domain/parties.js';
 import type { TaskCompletion } from '../../domain/case-state.js';
@@ -13,11 +14,11 @@ import { ownTask } from '../task-access.js';
 import { updateCase } from '../update-failures.js';
 import { amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
 
-export function taskRoutes({ db, temporal }: ApiDependencies): Router {
+export function taskRoutes({ db, temporal, config }: ApiDependencies): Router {
   const router = Router();
 
-  async function taskDetail(taskId: string, organisationId: string): Promise<TaskDetail> {
-    const task = await ownTask(db, taskId, organisationId);
+  async function taskDetail(caller: Caller, taskId: string): Promise<TaskDetail> {
+    const task = await ownTask(db, caller, taskId, config.MINISTRY_ORGANISATION_ID);
     const [caseRow, revision, caseTasks] = await Promise.all([
       selectCases(db).where('cases.id', '=', task.case_id).executeTakeFirstOrThrow(),
       latestRevision(db, task.case_id),
@@ -37,12 +38,12 @@ export function taskRoutes({ db, temporal }: ApiDependencies): Router {
   }
 
   router.get('/:id', async (request, response) => {
-    response.json(await taskDetail(request.params.id, callerOf(response).organisationId));
+    response.json(await taskDetail(callerOf(response), request.params.id));
   });
 
   router.post('/:id/complete', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(db, request.params.id, caller.organisationId);
+    const task = await ownTask(db, caller, request.params.id, config.MINISTRY_ORGANISATION_ID);
     if (!isAnswerable(task.kind)) {
       throw new HttpProblem(409, 'Task not answerable', 'This task is completed by amending the request: POST /v1/cases/{id}/amendments');
     }
@@ -54,7 +55,7 @@ export function taskRoutes({ db, temporal }: ApiDependencies): Router {
     }
     const completion: TaskCompletion = { taskId: task.id, organisationId: caller.organisationId, userId: caller.userId, answer };
     await updateCase(temporal, task.case_id, completeTaskUpdate, completion);
-    response.json(await taskDetail(task.id, caller.organisationId));
+    response.json(await taskDetail(caller, task.id));
   });
 
   return router;
