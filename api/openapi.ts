@@ -63,8 +63,13 @@ export function openApiDocument(serverUrl: string) {
     method: 'get',
     path: '/v1/cases/{id}',
     summary: "A case: its state, whose turn it is, every answer so far",
-    request: { params: z.object({ id: z.uuid() }) },
-    responses: { 200: jsonResponse('The case; its ETag is its revision', caseDetailSchema), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+    request: { params: z.object({ id: z.uuid() }), headers: z.object({ 'If-None-Match': z.string().optional().describe('An ETag read before: 304 while the case as the caller sees it is unchanged') }) },
+    responses: {
+      200: jsonResponse('The case. Its ETag, `"r<revision>-<hash>"`, changes whenever anything the caller sees of the case changes (status, tasks, answers, the request)', caseDetailSchema),
+      304: { description: 'Not modified: nothing the caller sees changed since the ETag in If-None-Match' },
+      401: commonProblems[401],
+      404: problemResponse('No such case visible to the caller'),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -113,7 +118,11 @@ export function openApiDocument(serverUrl: string) {
     summary: 'The employer submits a new revision of the request; the answers its changes reset are asked again',
     request: {
       params: caseId,
-      headers: z.object({ 'If-Match': z.string().describe('The ETag of the revision being amended, such as "2"') }),
+      headers: z.object({
+        'If-Match': z
+          .string()
+          .describe('An ETag of the case as read before amending, such as "r2-…". Only its request revision (the number after "r") is compared: an answer given meanwhile does not stop the amendment, a newer revision of the request does (412)'),
+      }),
       body: { content: { 'application/json': { schema: caseRequestSchema } } },
     },
     responses: {

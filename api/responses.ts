@@ -64,7 +64,7 @@ export const allowanceYearSchema = z.object({
 });
 
 export const caseDetailSchema = caseSummarySchema.extend({
-  revision: z.number().int().describe('Also the ETag, for If-Match when amending'),
+  revision: z.number().int().describe('The request revision; If-Match compares it when amending'),
   request: z.looseObject({}).describe('The request at its latest revision, personal data the caller need not see "[withheld]"'),
   participants: z.record(z.string(), z.string()),
   eligibility: z.looseObject({}).nullable().describe('The check recorded at submission or at the last amendment'),

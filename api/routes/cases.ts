@@ -72,10 +72,10 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
     };
   }
 
-  /** Answers with the case and its revision as an ETag, for the next If-Match. */
+  /** Answers with the case and its ETag, for the next If-None-Match or If-Match. */
   async function sendCase(response: Response, caller: Caller, caseId: string, status = 200) {
     const detail = await caseDetail(caller, caseId);
-    response.status(status).set('ETag', `"${detail.revision}"`).location(`/v1/cases/${caseId}`).json(detail);
+    response.status(status).set('ETag', caseETag(detail)).location(`/v1/cases/${caseId}`).json(detail);
   }
 
   /** Checks a request as the employer would submit it; every broken rule at once. */
@@ -141,7 +141,16 @@ export function caseRoutes({ config, db, temporal }: ApiDependencies): Router {
   });
 
   router.get('/:id', async (request, response) => {
-    await sendCase(response, callerOf(response), request.params.id);
+    const caller = callerOf(response);
+    const detail = await caseDetail(caller, request.params.id);
+    const etag = caseETag(detail);
+    response.set('ETag', etag);
+    // Checked here rather than by Express, which skips it when a client (as fetch does) sends Cache-Control: no-cache.
+    if (namesETag(request.get('if-none-match'), etag)) {
+      response.status(304).end();
+      return;
+    }
+    response.json(detail);
   });
 
   router.post('/:id/amendments', async (request, response) => {
@@ -205,11 +214,28 @@ function requireEmployer(caller: Caller, what: string): void {
   if (caller.organisationKind !== 'employer') throw new HttpProblem(403, 'Forbidden', `Only the employer ${what}`);
 }
 
-/** The revision named by `If-Match: "3"`; amending without one would overwrite unseen changes. */
+/**
+ * A case's ETag, `"r3-<hash>"`: the request revision, then a hash of the whole representation
+ * as this caller sees it, so any change (status, tasks, anything) makes a new one.
+ */
+function caseETag(detail: CaseDetail): string {
+  return `"r${detail.revision}-${createHash('sha256').update(JSON.stringify(detail)).digest('base64url').slice(0, 22)}"`;
+}
+
+/** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for it). */
+function namesETag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * The request revision named by If-Match (`"r3-…"`, or `"3"` as given before): an amendment
+ * compares only that, since a task answered meanwhile does not change what is amended.
+ */
 function revisionFromIfMatch(header: string | undefined): number {
-  if (!header) throw new HttpProblem(428, 'Precondition required', 'Send If-Match with the ETag of the revision you amend');
-  const revision = /^(?:W\/)?"(\d+)"$/.exec(header.trim())?.[1];
-  if (!revision) throw new HttpProblem(400, 'Invalid If-Match', 'If-Match must be the ETag of a case, such as "3"');
+  if (!header) throw new HttpProblem(428, 'Precondition required', 'Send If-Match with the ETag of the case you amend');
+  const revision = /^(?:W\/)?"r?(\d+)(?:-[\w-]+)?"$/.exec(header.trim())?.[1];
+  if (!revision) throw new HttpProblem(400, 'Invalid If-Match', 'If-Match must be the ETag of a case, such as "r3-…"');
   return Number(revision);
 }
 
