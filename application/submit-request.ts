@@ -1,0 +1,94 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Caller } from '../domain/caller.js';
+import type { CaseRequest } from '../domain/case-request.js';
+import type { Config } from '../infra/config.js';
+import type { CaseDetail } from '../api/responses.js';
+import { caseRecordedUpdate, caseWorkflow, type CaseInput } from '../workflows/case-workflow.js';
+import { mayActAsEmployer } from './access.js';
+import { eligibleParticipants } from './eligible-participants.js';
+import { forbidden, ok, type Outcome } from './outcome.js';
+import type { Services } from './services.js';
+import { caseDetail, visibleCase } from './view-case.js';
+
+export interface SubmitRequest {
+  request: CaseRequest;
+  /** Sent again with the same request, it answers with the case it started. */
+  idempotencyKey?: string | undefined;
+}
+
+/** An employer submits a cross-border apprenticeship request: the case starts, and its first tasks open. */
+export async function submitRequest(services: Services, caller: Caller, command: SubmitRequest): Promise<Outcome<{ created: boolean; case: CaseDetail }>> {
+  const { db, config, temporal } = services;
+  if (!mayActAsEmployer(caller)) return forbidden('Only the employer submits a cross-border apprenticeship request');
+  const key = command.idempotencyKey;
+
+  const replayed = key ? await caseForKey(db, caller.organisationId, key) : undefined;
+  if (replayed) {
+    if (!isDeepStrictEqual(replayed.request, command.request)) return { kind: 'idempotency_key_reused' };
+    return ok({ created: false, case: await detailFor(services, caller, replayed.id) });
+  }
+
+  const submittedAt = new Date().toISOString();
+  const participants = await eligibleParticipants(services, caller, command.request, submittedAt);
+  if (participants.kind !== 'ok') return participants;
+  const caseId = key ? keyedCaseId(caller.organisationId, key) : randomUUID();
+  const input: CaseInput = {
+    caseId,
+    employerOrganisationId: caller.organisationId,
+    submittedBy: caller.userId,
+    ...(key ? { idempotencyKey: key } : {}),
+    request: command.request,
+    participants: participants.value,
+    submittedAt,
+    ...taskDeadlines(config),
+    mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
+  };
+  try {
+    // Two concurrent submissions with one key meet at the same workflow id.
+    const handle = await temporal.workflow.start(caseWorkflow, {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowId: `case-${caseId}`,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    await handle.executeUpdate(caseRecordedUpdate);
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  return ok({ created: true, case: await detailFor(services, caller, caseId) });
+}
+
+async function detailFor(services: Services, caller: Caller, caseId: string): Promise<CaseDetail> {
+  return caseDetail(services, (await visibleCase(services, caller, caseId))!);
+}
+
+function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | 'taskDueAfterMs' | 'taskReminderBeforeMs'> {
+  return {
+    taskDueWorkingDays: { opinion: config.TASK_DUE_OPINION, enrolment: config.TASK_DUE_ENROLMENT, decision: config.TASK_DUE_DECISION, amendment: config.TASK_DUE_AMENDMENT },
+    ...(config.TASK_DUE_AFTER !== undefined ? { taskDueAfterMs: config.TASK_DUE_AFTER } : {}),
+    taskReminderBeforeMs: config.TASK_REMINDER_BEFORE,
+  };
+}
+
+/** The case started under this key, with the request as first submitted. */
+function caseForKey(db: Kysely<Database>, employerOrganisationId: string, key: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('case_revisions', (join) => join.onRef('case_revisions.case_id', '=', 'cases.id').on('case_revisions.revision', '=', 1))
+    .select(['cases.id', 'case_revisions.request'])
+    .where('cases.employer_organisation_id', '=', employerOrganisationId)
+    .where('cases.idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** The same employer and key always name the same case. */
+function keyedCaseId(employerOrganisationId: string, key: string): string {
+  const hex = createHash('sha256').update(`${employerOrganisationId}\n${key}`).digest('hex');
+  // Shaped as an RFC 9562 version 8 (custom) UUID.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
