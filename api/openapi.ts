@@ -45,11 +45,11 @@ export function openApiDocument(serverUrl: string) {
       body: { content: { 'application/json': { schema: caseRequestSchema } } },
     },
     responses: {
-      201: jsonResponse('The case, started', caseDetailSchema),
-      200: jsonResponse('The case already started with this Idempotency-Key', caseDetailSchema),
+      201: jsonResponse('The case, started by this request', caseDetailSchema),
+      200: jsonResponse('The case already started with this Idempotency-Key and the same request (a retry, or a simultaneous twin)', caseDetailSchema),
       ...commonProblems,
       403: problemResponse('The caller is not an employer'),
-      422: problemResponse('The Idempotency-Key was used for a different request'),
+      422: problemResponse('The Idempotency-Key was used for a different request: of simultaneous requests with one key, the first to claim it wins'),
     },
   });
   registry.registerPath({

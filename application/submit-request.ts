@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import { caseForKey, claimIdempotencyKey } from '../db/idempotency-keys.js';
 import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import type { Config } from '../infra/config.js';
@@ -36,6 +35,14 @@ export async function submitRequest(services: Services, caller: Caller, command:
   const participants = await eligibleParticipants(services, caller, command.request, submittedAt);
   if (participants.kind !== 'ok') return participants;
   const caseId = key ? keyedCaseId(caller.organisationId, key) : randomUUID();
+  let created = true;
+  if (key) {
+    // The first body to claim the key wins; the case it starts is the one every sender of that body sees.
+    const requestHash = hashOf(command.request);
+    const held = await claimIdempotencyKey(db, { organisationId: caller.organisationId, key, requestHash, caseId });
+    if (held.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
+    created = held.claimed;
+  }
   const input: CaseInput = {
     caseId,
     employerOrganisationId: caller.organisationId,
@@ -60,7 +67,7 @@ export async function submitRequest(services: Services, caller: Caller, command:
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
-  return ok({ created: true, case: await detailFor(services, caller, caseId) });
+  return ok({ created, case: await detailFor(services, caller, caseId) });
 }
 
 async function detailFor(services: Services, caller: Caller, caseId: string): Promise<CaseDetail> {
@@ -75,15 +82,13 @@ function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | '
   };
 }
 
-/** The case started under this key, with the request as first submitted. */
-function caseForKey(db: Kysely<Database>, employerOrganisationId: string, key: string) {
-  return db
-    .selectFrom('cases')
-    .innerJoin('case_revisions', (join) => join.onRef('case_revisions.case_id', '=', 'cases.id').on('case_revisions.revision', '=', 1))
-    .select(['cases.id', 'case_revisions.request'])
-    .where('cases.employer_organisation_id', '=', employerOrganisationId)
-    .where('cases.idempotency_key', '=', key)
-    .executeTakeFirst();
+/** A request's fingerprint, the same whatever order its fields came in. */
+function hashOf(request: CaseRequest): string {
+  const canonical = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
+      : Array.isArray(value) ? value.map(canonical) : value;
+  return createHash('sha256').update(JSON.stringify(canonical(request))).digest('hex');
 }
 
 /** The same employer and key always name the same case. */

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as cases from './0001_cases.js';
 import * as referenceData from './0002_reference_data.js';
 import * as reviewRounds from './0003_review_rounds.js';
+import * as idempotencyKeys from './0006_idempotency_keys.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
 export const migrations: Record<string, Migration> = {
   '0001_cases': cases,
   '0002_reference_data': referenceData,
   '0003_review_rounds': reviewRounds,
+  '0006_idempotency_keys': idempotencyKeys,
 };
