@@ -22,7 +22,13 @@ export function problemFor(failure: Failure): HttpProblem {
     case 'case_stuck':
       return new HttpProblem(503, 'Case not recorded', 'The case could not be recorded; operators have been told. Nothing needs to be sent again.');
     case 'timed_out':
-      return new HttpProblem(503, 'Submission still in progress', 'The case was not recorded in time; send the same request again with the same Idempotency-Key to see it');
+      return new HttpProblem(
+        503,
+        'Submission still in progress',
+        failure.idempotencyKey
+          ? 'The case was not recorded in time; send the same request again with the same Idempotency-Key to see it'
+          : 'The case was not recorded in time and may still appear in GET /v1/cases; send an Idempotency-Key to retry a submission safely',
+      );
   }
 }
 

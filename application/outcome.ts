@@ -14,7 +14,7 @@ export type Failure =
   | { kind: 'revision_required' }
   | { kind: 'idempotency_key_reused' }
   | { kind: 'case_stuck' }
-  | { kind: 'timed_out'; retryAfterSeconds: number };
+  | { kind: 'timed_out'; retryAfterSeconds: number; idempotencyKey: boolean };
 
 export type Outcome<T> = { kind: 'ok'; value: T } | Failure;
 

@@ -1,6 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  isGrpcDeadlineError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { caseForKey, claimIdempotencyKey } from '../db/idempotency-keys.js';
 import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
@@ -9,7 +16,7 @@ import type { CaseDetail } from '../api/responses.js';
 import { caseRecordedUpdate, caseWorkflow, type CaseInput } from '../workflows/case-workflow.js';
 import { mayActAsEmployer } from './access.js';
 import { eligibleParticipants } from './eligible-participants.js';
-import { forbidden, ok, type Outcome } from './outcome.js';
+import { forbidden, ok, type Failure, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
 import { caseDetail, visibleCase } from './view-case.js';
 
@@ -28,7 +35,7 @@ export async function submitRequest(services: Services, caller: Caller, command:
   const replayed = key ? await caseForKey(db, caller.organisationId, key) : undefined;
   if (replayed) {
     if (!isDeepStrictEqual(replayed.request, command.request)) return { kind: 'idempotency_key_reused' };
-    return ok({ created: false, case: await detailFor(services, caller, replayed.id) });
+    return ok({ created: false, case: await caseDetail(services, (await visibleCase(services, caller, replayed.id))!) });
   }
 
   const submittedAt = new Date().toISOString();
@@ -54,24 +61,26 @@ export async function submitRequest(services: Services, caller: Caller, command:
     ...taskDeadlines(config),
     mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
   };
-  try {
-    // Two concurrent submissions with one key meet at the same workflow id.
-    const handle = await temporal.workflow.start(caseWorkflow, {
+  // Two concurrent submissions with one key meet at the same workflow id.
+  const handle = await temporal.workflow
+    .start(caseWorkflow, {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowId: `case-${caseId}`,
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    })
+    .catch((error: unknown) => {
+      // Its run has closed: whether it recorded the case, the query side tells below.
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return temporal.workflow.getHandle(`case-${caseId}`);
+      throw error;
     });
-    await handle.executeUpdate(caseRecordedUpdate);
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
-  return ok({ created, case: await detailFor(services, caller, caseId) });
-}
-
-async function detailFor(services: Services, caller: Caller, caseId: string): Promise<CaseDetail> {
-  return caseDetail(services, (await visibleCase(services, caller, caseId))!);
+  const recorded = await caseRecorded(services, key !== undefined, () => handle.executeUpdate(caseRecordedUpdate));
+  if (recorded) return recorded;
+  const row = await visibleCase(services, caller, caseId);
+  // A closed run that never recorded the case: it got stuck.
+  if (!row) return { kind: 'case_stuck' };
+  return ok({ created, case: await caseDetail(services, row) });
 }
 
 function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | 'taskDueAfterMs' | 'taskReminderBeforeMs'> {
@@ -80,6 +89,25 @@ function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | '
     ...(config.TASK_DUE_AFTER !== undefined ? { taskDueAfterMs: config.TASK_DUE_AFTER } : {}),
     taskReminderBeforeMs: config.TASK_REMINDER_BEFORE,
   };
+}
+
+/**
+ * Waits, at most SUBMIT_TIMEOUT, for the workflow to say the case is recorded; a failure when it
+ * got stuck (the workflow says why to operators) or did not answer in time, undefined when recorded.
+ */
+async function caseRecorded({ temporal, config }: Services, keyed: boolean, wait: () => Promise<void>): Promise<Failure | undefined> {
+  try {
+    await temporal.withDeadline(Date.now() + config.SUBMIT_TIMEOUT, wait);
+    return undefined;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === 'CaseStuck') return { kind: 'case_stuck' };
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error)) {
+      return { kind: 'timed_out', retryAfterSeconds: Math.max(1, Math.ceil(config.SUBMIT_TIMEOUT / 1000)), idempotencyKey: keyed };
+    }
+    // The run closed without the Update: the query side tells whether it recorded the case.
+    if (error instanceof WorkflowNotFoundError) return undefined;
+    throw error;
+  }
 }
 
 /** A request's fingerprint, the same whatever order its fields came in. */

@@ -48,6 +48,9 @@ export const configSchema = z.object({
   /** How long before a task is due its assignee, or its queue, is reminded. */
   TASK_REMINDER_BEFORE: duration.default(86_400_000),
 
+  /** How long a submission waits for its case to be recorded before answering 503 (retry with the same key). */
+  SUBMIT_TIMEOUT: duration.default(10_000),
+
   PORT: port.default(3000),
   PUBLIC_BASE_URL: z.url().optional(),
 

@@ -49,7 +49,9 @@ export function caseRoutes(dependencies: ApiDependencies): Router {
     const idempotencyKey = idempotencyKeySchema.safeParse(request.get('idempotency-key'));
     if (!idempotencyKey.success) throw new HttpProblem(400, 'Invalid Idempotency-Key', 'The Idempotency-Key header must have 1 to 200 characters');
     const caseRequest = parseOr400(caseRequestSchema, request.body);
-    const submitted = valueOr(await submitRequest(dependencies, caller, { request: caseRequest, idempotencyKey: idempotencyKey.data }));
+    const outcome = await submitRequest(dependencies, caller, { request: caseRequest, idempotencyKey: idempotencyKey.data });
+    if (outcome.kind === 'timed_out') response.set('Retry-After', String(outcome.retryAfterSeconds));
+    const submitted = valueOr(outcome);
     sendCase(response, submitted.case, submitted.created ? 201 : 200);
   });
 
