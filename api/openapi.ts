@@ -7,6 +7,8 @@ import {
   caseDetailSchema,
   caseSummarySchema,
   historyEventSchema,
+  meSchema,
+  organisationSchema,
   problemSchema,
   referenceVersionSchema,
   taskDetailSchema,
@@ -15,6 +17,7 @@ import {
 import { caseListQuery, withdrawalBody } from './routes/cases.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
 import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
+import { organisationListQuery } from './routes/who-is-who.js';
 
 
 const problemResponse = (description: string) => ({
@@ -61,9 +64,25 @@ export function openApiDocument(serverUrl: string) {
   registry.registerPath({
     method: 'get',
     path: '/v1/cases',
-    summary: 'The cases the caller takes part in',
+    summary: 'The cases the caller takes part in, filtered, a page at a time',
     request: { query: caseListQuery },
-    responses: { 200: jsonResponse('Cases, newest first', listOf(caseSummarySchema)), ...commonProblems },
+    responses: {
+      200: jsonResponse('Cases, newest first; pass nextCursor as cursor for the next page (null: none)', z.object({ items: z.array(caseSummarySchema), nextCursor: z.string().nullable() })),
+      ...commonProblems,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/me',
+    summary: 'The caller: their organisation, roles and language',
+    responses: { 200: jsonResponse('The caller', meSchema), 401: commonProblems[401] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/organisations',
+    summary: 'The organisations a case can involve (schools with their country and region), by name',
+    request: { query: organisationListQuery },
+    responses: { 200: jsonResponse('Organisations, by name', listOf(organisationSchema)), ...commonProblems },
   });
   registry.registerPath({
     method: 'get',
@@ -92,8 +111,8 @@ export function openApiDocument(serverUrl: string) {
     responses: {
       200: jsonResponse('The task', taskDetailSchema),
       401: commonProblems[401],
-      403: problemResponse("Another organisation's task"),
-      404: problemResponse('No such task'),
+      403: problemResponse("Another party's task in a case the caller takes part in"),
+      404: problemResponse('No such task, or one of a case the caller does not take part in (the same answer)'),
     },
   });
   registry.registerPath({
@@ -111,9 +130,9 @@ export function openApiDocument(serverUrl: string) {
     responses: {
       200: jsonResponse('The completed task', taskDetailSchema),
       ...commonProblems,
-      403: problemResponse("Another organisation's task"),
-      404: problemResponse('No such task'),
-      409: problemResponse('The task is no longer open'),
+      403: problemResponse("Another party's task in a case the caller takes part in"),
+      404: problemResponse('No such task, or one of a case the caller does not take part in (the same answer)'),
+      409: problemResponse('The task is no longer open, or a colleague holds it (claimed): the holder completes it unless a supervisor unclaims or reassigns it'),
     },
   });
 
@@ -164,7 +183,7 @@ export function openApiDocument(serverUrl: string) {
       path: `/v1/tasks/{id}/${action}`,
       summary,
       request: { params: taskId },
-      responses: { 200: jsonResponse('The task', taskSummarySchema), 401: commonProblems[401], 403: problemResponse('Not allowed'), 404: problemResponse('No such task'), 409: problemResponse('Not open, or held by someone else') },
+      responses: { 200: jsonResponse('The task', taskSummarySchema), 401: commonProblems[401], 403: problemResponse('Not allowed'), 404: problemResponse('No such task visible to the caller'), 409: problemResponse('Not open, or held by someone else') },
     });
   }
   registry.registerPath({
@@ -172,7 +191,7 @@ export function openApiDocument(serverUrl: string) {
     path: '/v1/tasks/{id}/assign',
     summary: 'A supervisor gives the task to a colleague',
     request: { params: taskId, body: { content: { 'application/json': { schema: taskAssignmentBody } } } },
-    responses: { 200: jsonResponse('The task', taskSummarySchema), ...commonProblems, 403: problemResponse('Not a supervisor of the organisation'), 404: problemResponse('No such task'), 409: problemResponse('The task is not open') },
+    responses: { 200: jsonResponse('The task', taskSummarySchema), ...commonProblems, 403: problemResponse('Not a supervisor of the organisation'), 404: problemResponse('No such task visible to the caller'), 409: problemResponse('The task is not open') },
   });
   registry.registerPath({
     method: 'get',
