@@ -1,3 +1,4 @@
+import type { CaseScope } from '../db/case-queries.js';
 import type { Caller } from '../domain/caller.js';
 import type { PartyKind } from '../domain/parties.js';
 import type { Config } from '../infra/config.js';
@@ -8,11 +9,6 @@ import type { Config } from '../infra/config.js';
  */
 
 /** Which cases a caller sees: the employer its own, the ministry all, every other party those it has a task in. */
-export type CaseScope =
-  | { kind: 'all' }
-  | { kind: 'employer'; organisationId: string }
-  | { kind: 'party'; organisationId: string };
-
 export function caseScope(caller: Caller, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): CaseScope {
   if (caller.organisationKind === 'employer') return { kind: 'employer', organisationId: caller.organisationId };
   if (caller.organisationId === config.MINISTRY_ORGANISATION_ID) return { kind: 'all' };

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { CaseScope } from '../application/access.js';
 import type { CaseStatus } from '../domain/parties.js';
-import { selectCases, visibleTo, type CaseListRow } from './case-queries.js';
+import { selectCases, visibleTo, type CaseListRow, type CaseScope } from './case-queries.js';
 import { encodeCursor, microsecondInstant, type KeysetCursor } from './keyset-cursor.js';
 import type { Database } from './schema.js';
 

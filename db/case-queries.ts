@@ -1,8 +1,13 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import type { CaseScope } from '../application/access.js';
 import type { Database } from './schema.js';
 
-/** The cases of a scope that application/access.ts decided, as a condition on `cases`. */
+/** Which cases a query covers: every case, one employer's, or those an organisation has a task in. */
+export type CaseScope =
+  | { kind: 'all' }
+  | { kind: 'employer'; organisationId: string }
+  | { kind: 'party'; organisationId: string };
+
+/** The cases of a scope (application/access.ts decides which scope a caller has), as a condition on `cases`. */
 export function visibleTo(scope: CaseScope) {
   return (eb: ExpressionBuilder<Database, 'cases'>) => {
     if (scope.kind === 'employer') return eb('cases.employer_organisation_id', '=', scope.organisationId);
