@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseTasks, earlierParty, selectCases, visibleTo } from '../db/case-queries.js';
+import { caseTasks, earlierParty, findCaseInScope } from '../db/case-queries.js';
 import { latestRevision } from '../db/case-revisions.js';
 import { loadReferenceData } from '../db/reference-store.js';
 import type { Caller } from '../domain/caller.js';
@@ -15,11 +15,7 @@ import { allowanceScheduleOf, amendedSince, caseSummary, lastAmendmentFor, openC
 /** A case the caller may see, with the part its organisation plays in it; undefined for any other id. */
 export async function visibleCase({ db, config }: Services, caller: Caller, caseId: string) {
   if (!z.uuid().safeParse(caseId).success) return undefined;
-  const row = await selectCases(db)
-    .select(['cases.participants', 'cases.eligibility', 'cases.request_revision'])
-    .where('cases.id', '=', caseId)
-    .where(visibleTo(caseScope(caller, config)))
-    .executeTakeFirst();
+  const row = await findCaseInScope(db, caseId, caseScope(caller, config));
   if (!row) return undefined;
   // An organisation replaced by an amendment keeps the part it had; the scope lets no one else this far.
   const party: PartyKind = partyIn(caller, row.participants, config) ?? (await earlierParty(db, caseId, caller.organisationId))!;

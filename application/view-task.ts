@@ -1,4 +1,4 @@
-import { caseTasks, selectCases } from '../db/case-queries.js';
+import { caseTasks, findCase } from '../db/case-queries.js';
 import { latestRevision } from '../db/case-revisions.js';
 import { listTaskQueue, type TaskQueueFilter } from '../db/task-queue.js';
 import type { Caller } from '../domain/caller.js';
@@ -16,7 +16,7 @@ export async function viewTask(services: Services, caller: Caller, taskId: strin
   if (owned.kind !== 'ok') return owned;
   const task = owned.value;
   const [caseRow, revision, tasks] = await Promise.all([
-    selectCases(db).where('cases.id', '=', task.case_id).executeTakeFirstOrThrow(),
+    findCase(db, task.case_id),
     latestRevision(db, task.case_id),
     caseTasks(db, task.case_id),
   ]);

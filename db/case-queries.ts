@@ -22,6 +22,20 @@ export function visibleTo(scope: CaseScope) {
   };
 }
 
+/** A case as listed, with what its full view needs, if it lies in the scope. */
+export function findCaseInScope(db: Kysely<Database>, caseId: string, scope: CaseScope) {
+  return selectCases(db)
+    .select(['cases.participants', 'cases.eligibility', 'cases.request_revision'])
+    .where('cases.id', '=', caseId)
+    .where(visibleTo(scope))
+    .executeTakeFirst();
+}
+
+/** A case as listed. */
+export function findCase(db: Kysely<Database>, caseId: string) {
+  return selectCases(db).where('cases.id', '=', caseId).executeTakeFirstOrThrow();
+}
+
 /** Whether a case lies in the scope. */
 export async function caseInScope(db: Kysely<Database>, caseId: string, scope: CaseScope): Promise<boolean> {
   return (await db.selectFrom('cases').select('cases.id').where('cases.id', '=', caseId).where(visibleTo(scope)).executeTakeFirst()) !== undefined;
