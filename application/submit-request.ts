@@ -61,21 +61,7 @@ export async function submitRequest(services: Services, caller: Caller, command:
     ...taskDeadlines(config),
     mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
   };
-  // Two concurrent submissions with one key meet at the same workflow id.
-  const handle = await temporal.workflow
-    .start(caseWorkflow, {
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      workflowId: `case-${caseId}`,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    })
-    .catch((error: unknown) => {
-      // Its run has closed: whether it recorded the case, the query side tells below.
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return temporal.workflow.getHandle(`case-${caseId}`);
-      throw error;
-    });
-  const recorded = await caseRecorded(services, key !== undefined, () => handle.executeUpdate(caseRecordedUpdate));
+  const recorded = await startCase(services, input);
   if (recorded) return recorded;
   const row = await visibleCase(services, caller, caseId);
   // A closed run that never recorded the case: it got stuck.
@@ -92,19 +78,30 @@ function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | '
 }
 
 /**
- * Waits, at most SUBMIT_TIMEOUT, for the workflow to say the case is recorded; a failure when it
- * got stuck (the workflow says why to operators) or did not answer in time, undefined when recorded.
+ * Starts the case and waits, at most SUBMIT_TIMEOUT in all, for the workflow to say it is
+ * recorded: undefined once it is, or a failure when it got stuck (the workflow tells operators
+ * why) or did not answer in time.
  */
-async function caseRecorded({ temporal, config }: Services, keyed: boolean, wait: () => Promise<void>): Promise<Failure | undefined> {
+async function startCase({ temporal, config }: Services, input: CaseInput): Promise<Failure | undefined> {
+  const workflowId = `case-${input.caseId}`;
   try {
-    await temporal.withDeadline(Date.now() + config.SUBMIT_TIMEOUT, wait);
+    await temporal.withDeadline(Date.now() + config.SUBMIT_TIMEOUT, async () => {
+      // Two concurrent submissions with one key meet at the same workflow id.
+      const handle = await temporal.workflow
+        .start(caseWorkflow, { taskQueue: config.TEMPORAL_TASK_QUEUE, workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' })
+        .catch((error: unknown) => {
+          if (error instanceof WorkflowExecutionAlreadyStartedError) return temporal.workflow.getHandle(workflowId);
+          throw error;
+        });
+      await handle.executeUpdate(caseRecordedUpdate);
+    });
     return undefined;
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === 'CaseStuck') return { kind: 'case_stuck' };
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error)) {
-      return { kind: 'timed_out', retryAfterSeconds: Math.max(1, Math.ceil(config.SUBMIT_TIMEOUT / 1000)), idempotencyKey: keyed };
+      return { kind: 'timed_out', retryAfterSeconds: Math.max(1, Math.ceil(config.SUBMIT_TIMEOUT / 1000)), idempotencyKey: input.idempotencyKey !== undefined };
     }
-    // The run closed without the Update: the query side tells whether it recorded the case.
+    // Its run closed without the Update: whether it recorded the case, the query side tells.
     if (error instanceof WorkflowNotFoundError) return undefined;
     throw error;
   }
