@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { taskQueueRoutes } from './routes/task-queue.js';
 import { taskRoutes } from './routes/tasks.js';
+import { whoIsWhoRoutes } from './routes/who-is-who.js';
 
 export function createApp(dependencies: ApiDependencies): express.Express {
   const { config, db, keys, logger } = dependencies;
@@ -37,6 +38,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));
+  app.use('/v1', whoIsWhoRoutes(dependencies));
 
   app.use((request) => {
     throw new HttpProblem(404, 'Not found', `Nothing at ${request.method} ${request.path}`);

@@ -1,12 +1,13 @@
 import type { Client } from '@temporalio/client';
+import type { Services } from '../application/services.js';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../infra/config.js';
 
-/** What the API is built from; each process makes these once. */
-export interface ApiDependencies {
+/** What the API is built from; each process makes these once. The application's services are among them. */
+export interface ApiDependencies extends Services {
   config: Config;
   db: Kysely<Database>;
   temporal: Client;

@@ -7,6 +7,8 @@ import {
   caseDetailSchema,
   caseSummarySchema,
   historyEventSchema,
+  meSchema,
+  organisationSchema,
   problemSchema,
   referenceVersionSchema,
   taskDetailSchema,
@@ -15,6 +17,7 @@ import {
 import { caseListQuery, withdrawalBody } from './routes/cases.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
 import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
+import { organisationListQuery } from './routes/who-is-who.js';
 
 
 const problemResponse = (description: string) => ({
@@ -45,26 +48,53 @@ export function openApiDocument(serverUrl: string) {
       body: { content: { 'application/json': { schema: caseRequestSchema } } },
     },
     responses: {
-      201: jsonResponse('The case, started', caseDetailSchema),
-      200: jsonResponse('The case already started with this Idempotency-Key', caseDetailSchema),
+      201: jsonResponse('The case, started by this request', caseDetailSchema),
+      200: jsonResponse('The case already started with this Idempotency-Key and the same request (a retry, or a simultaneous twin)', caseDetailSchema),
       ...commonProblems,
       403: problemResponse('The caller is not an employer'),
-      422: problemResponse('The Idempotency-Key was used for a different request'),
+      422: problemResponse('The Idempotency-Key was used for a different request: of simultaneous requests with one key, the first to claim it wins'),
+      503: {
+        ...problemResponse(
+          'The case could not be recorded (it got stuck: operators have been told), or not within the submission deadline (SUBMIT_TIMEOUT): then retry after Retry-After seconds with the same Idempotency-Key',
+        ),
+        headers: { 'Retry-After': { description: 'Seconds to wait before retrying, on a deadline that passed', schema: { type: 'integer' } } },
+      },
     },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/cases',
-    summary: 'The cases the caller takes part in',
+    summary: 'The cases the caller takes part in, filtered, a page at a time',
     request: { query: caseListQuery },
-    responses: { 200: jsonResponse('Cases, newest first', listOf(caseSummarySchema)), ...commonProblems },
+    responses: {
+      200: jsonResponse('Cases, newest first; pass nextCursor as cursor for the next page (null: none)', z.object({ items: z.array(caseSummarySchema), nextCursor: z.string().nullable() })),
+      ...commonProblems,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/me',
+    summary: 'The caller: their organisation, roles and language',
+    responses: { 200: jsonResponse('The caller', meSchema), 401: commonProblems[401] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/organisations',
+    summary: 'The organisations a case can involve (schools with their country and region), by name',
+    request: { query: organisationListQuery },
+    responses: { 200: jsonResponse('Organisations, by name', listOf(organisationSchema)), ...commonProblems },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/cases/{id}',
     summary: "A case: its state, whose turn it is, every answer so far",
-    request: { params: z.object({ id: z.uuid() }) },
-    responses: { 200: jsonResponse('The case; its ETag is its revision', caseDetailSchema), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+    request: { params: z.object({ id: z.uuid() }), headers: z.object({ 'If-None-Match': z.string().optional().describe('An ETag read before: 304 while the case as the caller sees it is unchanged') }) },
+    responses: {
+      200: jsonResponse('The case. Its ETag, `"r<revision>-<hash>"`, changes whenever anything the caller sees of the case changes (status, tasks, answers, the request)', caseDetailSchema),
+      304: { description: 'Not modified: nothing the caller sees changed since the ETag in If-None-Match' },
+      401: commonProblems[401],
+      404: problemResponse('No such case visible to the caller'),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -81,8 +111,8 @@ export function openApiDocument(serverUrl: string) {
     responses: {
       200: jsonResponse('The task', taskDetailSchema),
       401: commonProblems[401],
-      403: problemResponse("Another organisation's task"),
-      404: problemResponse('No such task'),
+      403: problemResponse("Another party's task in a case the caller takes part in"),
+      404: problemResponse('No such task, or one of a case the caller does not take part in (the same answer)'),
     },
   });
   registry.registerPath({
@@ -100,9 +130,9 @@ export function openApiDocument(serverUrl: string) {
     responses: {
       200: jsonResponse('The completed task', taskDetailSchema),
       ...commonProblems,
-      403: problemResponse("Another organisation's task"),
-      404: problemResponse('No such task'),
-      409: problemResponse('The task is no longer open'),
+      403: problemResponse("Another party's task in a case the caller takes part in"),
+      404: problemResponse('No such task, or one of a case the caller does not take part in (the same answer)'),
+      409: problemResponse('The task is no longer open, or a colleague holds it (claimed): the holder completes it unless a supervisor unclaims or reassigns it'),
     },
   });
 
@@ -113,7 +143,11 @@ export function openApiDocument(serverUrl: string) {
     summary: 'The employer submits a new revision of the request; the answers its changes reset are asked again',
     request: {
       params: caseId,
-      headers: z.object({ 'If-Match': z.string().describe('The ETag of the revision being amended, such as "2"') }),
+      headers: z.object({
+        'If-Match': z
+          .string()
+          .describe('An ETag of the case as read before amending, such as "r2-…". Only its request revision (the number after "r") is compared: an answer given meanwhile does not stop the amendment, a newer revision of the request does (412)'),
+      }),
       body: { content: { 'application/json': { schema: caseRequestSchema } } },
     },
     responses: {
@@ -149,7 +183,7 @@ export function openApiDocument(serverUrl: string) {
       path: `/v1/tasks/{id}/${action}`,
       summary,
       request: { params: taskId },
-      responses: { 200: jsonResponse('The task', taskSummarySchema), 401: commonProblems[401], 403: problemResponse('Not allowed'), 404: problemResponse('No such task'), 409: problemResponse('Not open, or held by someone else') },
+      responses: { 200: jsonResponse('The task', taskSummarySchema), 401: commonProblems[401], 403: problemResponse('Not allowed'), 404: problemResponse('No such task visible to the caller'), 409: problemResponse('Not open, or held by someone else') },
     });
   }
   registry.registerPath({
@@ -157,7 +191,7 @@ export function openApiDocument(serverUrl: string) {
     path: '/v1/tasks/{id}/assign',
     summary: 'A supervisor gives the task to a colleague',
     request: { params: taskId, body: { content: { 'application/json': { schema: taskAssignmentBody } } } },
-    responses: { 200: jsonResponse('The task', taskSummarySchema), ...commonProblems, 403: problemResponse('Not a supervisor of the organisation'), 404: problemResponse('No such task'), 409: problemResponse('The task is not open') },
+    responses: { 200: jsonResponse('The task', taskSummarySchema), ...commonProblems, 403: problemResponse('Not a supervisor of the organisation'), 404: problemResponse('No such task visible to the caller'), 409: problemResponse('The task is not open') },
   });
   registry.registerPath({
     method: 'get',

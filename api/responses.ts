@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { caseStatuses, taskKinds } from '../domain/parties.js';
+import { languages } from '../domain/language.js';
+import { caseStatuses, organisationKinds, taskKinds } from '../domain/parties.js';
+
+/** What a user may do beyond their organisation's part. */
+export const userRoles = ['supervisor'] as const;
 
 /**
  * What the API answers, as schemas: the OpenAPI document shows them, and the view
@@ -64,7 +68,7 @@ export const allowanceYearSchema = z.object({
 });
 
 export const caseDetailSchema = caseSummarySchema.extend({
-  revision: z.number().int().describe('Also the ETag, for If-Match when amending'),
+  revision: z.number().int().describe('The request revision; If-Match compares it when amending'),
   request: z.looseObject({}).describe('The request at its latest revision, personal data the caller need not see "[withheld]"'),
   participants: z.record(z.string(), z.string()),
   eligibility: z.looseObject({}).nullable().describe('The check recorded at submission or at the last amendment'),
@@ -100,6 +104,23 @@ export const referenceVersionSchema = z.object({
   publishedAt: instant,
 });
 
+export const organisationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(organisationKinds),
+  name: z.string(),
+  country: z.string().nullable().describe('ISO 3166 country code'),
+  region: z.string().nullable(),
+  languages: z.array(z.enum(languages)).describe('The languages it is written to in'),
+});
+
+export const meSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: organisationSchema,
+  roles: z.array(z.enum(userRoles)).describe('supervisor: assigns tasks and hears of the ones missed'),
+  language: z.enum(languages),
+});
+
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -113,3 +134,5 @@ export type TaskSummary = z.infer<typeof taskSummarySchema>;
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
+export type Organisation = z.infer<typeof organisationSchema>;
+export type Me = z.infer<typeof meSchema>;

@@ -1,23 +1,44 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { Caller } from '../domain/caller.js';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
-/**
- * Which cases a caller may see: the employer its own, the ministry all, every other
- * party the cases in which it has a task.
- */
-export function visibleTo(caller: Caller, ministryOrganisationId: string) {
+/** Which cases a query covers: every case, one employer's, or those an organisation has a task in. */
+export type CaseScope =
+  | { kind: 'all' }
+  | { kind: 'employer'; organisationId: string }
+  | { kind: 'party'; organisationId: string };
+
+/** The cases of a scope (application/access.ts decides which scope a caller has), as a condition on `cases`. */
+export function visibleTo(scope: CaseScope) {
   return (eb: ExpressionBuilder<Database, 'cases'>) => {
-    if (caller.organisationKind === 'employer') return eb('cases.employer_organisation_id', '=', caller.organisationId);
-    if (caller.organisationId === ministryOrganisationId) return sql<boolean>`true`;
+    if (scope.kind === 'employer') return eb('cases.employer_organisation_id', '=', scope.organisationId);
+    if (scope.kind === 'all') return sql<boolean>`true`;
     return eb.exists(
       eb
         .selectFrom('tasks')
         .select('tasks.id')
         .whereRef('tasks.case_id', '=', 'cases.id')
-        .where('tasks.organisation_id', '=', caller.organisationId),
+        .where('tasks.organisation_id', '=', scope.organisationId),
     );
   };
+}
+
+/** A case as listed, with what its full view needs, if it lies in the scope. */
+export function findCaseInScope(db: Kysely<Database>, caseId: string, scope: CaseScope) {
+  return selectCases(db)
+    .select(['cases.participants', 'cases.eligibility', 'cases.request_revision'])
+    .where('cases.id', '=', caseId)
+    .where(visibleTo(scope))
+    .executeTakeFirst();
+}
+
+/** A case as listed. */
+export function findCase(db: Kysely<Database>, caseId: string) {
+  return selectCases(db).where('cases.id', '=', caseId).executeTakeFirstOrThrow();
+}
+
+/** Whether a case lies in the scope. */
+export async function caseInScope(db: Kysely<Database>, caseId: string, scope: CaseScope): Promise<boolean> {
+  return (await db.selectFrom('cases').select('cases.id').where('cases.id', '=', caseId).where(visibleTo(scope)).executeTakeFirst()) !== undefined;
 }
 
 const caseColumns = [
@@ -69,3 +90,14 @@ export function selectTasks(db: Kysely<Database>) {
 }
 
 export type TaskListRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['execute']>>[number];
+
+/** A case's tasks in the order they were opened. */
+export function caseTasks(db: Kysely<Database>, caseId: string) {
+  return selectTasks(db).where('tasks.case_id', '=', caseId).orderBy('tasks.created_at').orderBy('tasks.id').execute();
+}
+
+/** The part an organisation had in a case by its tasks: it keeps it when an amendment replaced it. */
+export async function earlierParty(db: Kysely<Database>, caseId: string, organisationId: string) {
+  const task = await db.selectFrom('tasks').select('party').where('case_id', '=', caseId).where('organisation_id', '=', organisationId).executeTakeFirst();
+  return task?.party;
+}

@@ -116,6 +116,15 @@ export interface MailDeliveryTable {
   sent_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+export interface IdempotencyKeyTable {
+  organisation_id: string;
+  key: string;
+  /** The hash of the request first sent with the key. */
+  request_hash: string;
+  case_id: string;
+  claimed_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -125,6 +134,7 @@ export interface Database {
   tasks: TaskTable;
   events: EventTable;
   mail_deliveries: MailDeliveryTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -1,41 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { z } from 'zod';
 import type { TaskKind, TaskStatus } from '../domain/parties.js';
 import { selectTasks, type TaskListRow } from './case-queries.js';
 import { appendEvent } from './events.js';
+import { encodeCursor, microsecondInstant, type KeysetCursor } from './keyset-cursor.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const taskScopes = ['mine', 'unassigned', 'organisation'] as const;
 export type TaskScope = (typeof taskScopes)[number];
-
-/** Where a page of the inbox ends: the last task's creation instant (to the microsecond) and id. */
-export interface TaskCursor {
-  createdAt: string;
-  id: string;
-}
-
-const cursorSchema = z.strictObject({ t: z.iso.datetime({ precision: 6 }), i: z.string().min(1) });
-
-/** The opaque cursor handed to clients: base64url JSON of the keyset position. */
-export function encodeTaskCursor(cursor: TaskCursor): string {
-  return Buffer.from(JSON.stringify({ t: cursor.createdAt, i: cursor.id })).toString('base64url');
-}
-
-/** The keyset position in a cursor, or undefined when it is not one this API gave out. */
-export function decodeTaskCursor(text: string): TaskCursor | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  const parsed = cursorSchema.safeParse(json);
-  return parsed.success ? { createdAt: parsed.data.t, id: parsed.data.i } : undefined;
-}
 
 export interface TaskQueueFilter {
   organisationId: string;
@@ -47,7 +21,7 @@ export interface TaskQueueFilter {
   /** Only tasks due on or before this date (YYYY-MM-DD); tasks without a due date are left out. */
   dueBefore?: string | undefined;
   limit: number;
-  after?: TaskCursor | undefined;
+  after?: KeysetCursor | undefined;
 }
 
 /**
@@ -56,7 +30,7 @@ export interface TaskQueueFilter {
  */
 export async function listTaskQueue(db: Db, filter: TaskQueueFilter): Promise<{ rows: TaskListRow[]; nextCursor: string | null }> {
   let select = selectTasks(db)
-    .select(sql<string>`to_char(tasks.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('position_created_at'))
+    .select(sql<string>`${sql.raw(microsecondInstant('tasks.created_at'))}`.as('position_created_at'))
     .where('tasks.organisation_id', '=', filter.organisationId);
   if (filter.scope === 'mine') select = select.where('tasks.assignee_user_id', '=', filter.userId);
   if (filter.scope === 'unassigned') select = select.where('tasks.assignee_user_id', 'is', null);
@@ -64,14 +38,14 @@ export async function listTaskQueue(db: Db, filter: TaskQueueFilter): Promise<{ 
   if (filter.kind) select = select.where('tasks.kind', '=', filter.kind);
   if (filter.dueBefore) select = select.where('tasks.due_on', '<=', filter.dueBefore);
   if (filter.after) {
-    const { createdAt, id } = filter.after;
-    select = select.where(sql<boolean>`(tasks.created_at, tasks.id) > (${createdAt}::timestamptz, ${id})`);
+    const { at, id } = filter.after;
+    select = select.where(sql<boolean>`(tasks.created_at, tasks.id) > (${at}::timestamptz, ${id})`);
   }
   // One more than asked tells whether another page follows.
   const found = await select.orderBy('tasks.created_at').orderBy('tasks.id').limit(filter.limit + 1).execute();
   const page = found.slice(0, filter.limit);
   const last = page.at(-1);
-  const nextCursor = found.length > filter.limit && last ? encodeTaskCursor({ createdAt: last.position_created_at, id: last.id }) : null;
+  const nextCursor = found.length > filter.limit && last ? encodeCursor({ at: last.position_created_at, id: last.id }) : null;
   return { rows: page.map(({ position_created_at: _position, ...row }) => row), nextCursor };
 }
 

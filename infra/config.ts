@@ -66,6 +66,9 @@ export const configSchema = z.object({
   /** A case continues as new once its history is this long, besides when Temporal suggests it (tests). */
   CASE_CONTINUE_AS_NEW_AFTER_EVENTS: z.coerce.number().int().min(20).optional(),
 
+  /** How long a submission waits for its case to be recorded before answering 503 (retry with the same key). */
+  SUBMIT_TIMEOUT: duration.default(10_000),
+
   PORT: port.default(3000),
   /** How long stopping waits for the processes to finish their work before killing what is left. */
   STOP_GRACE_PERIOD: duration.default(10_000),

@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { loadReferenceData, publishReferenceVersion, referenceVersions, VersionConflict, type PublishedVersion } from '../../db/reference-store.js';
+import { publishReferenceVersion } from '../../application/publish-reference-version.js';
+import { loadReferenceData, referenceVersions, type PublishedVersion } from '../../db/reference-store.js';
 import { luxembourgDate } from '../../domain/luxembourg-date.js';
 import { referenceTableNames, referenceTables, versionInForce, type ReferenceTableName } from '../../domain/reference-data.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
+import { valueOr } from '../outcomes.js';
 import { HttpProblem, parseOr400 } from '../problem.js';
 
 export const referenceTableParam = z.object({ table: z.enum(referenceTableNames as [ReferenceTableName, ...ReferenceTableName[]]) });
@@ -22,18 +24,13 @@ export function publicationSchema(table: ReferenceTableName) {
     .strict();
 }
 
-/** Rows that would make a lookup ambiguous: two trades with one code, two agreements with one code. */
-const keyOf: Partial<Record<ReferenceTableName, (row: any) => string>> = {
-  trades: (row) => row.code,
-  agreements: (row) => row.code,
-};
-
 function summary(version: PublishedVersion) {
   const { rows, ...rest } = version;
   return { ...rest, rowCount: rows.length };
 }
 
-export function referenceRoutes({ db, config }: ApiDependencies): Router {
+export function referenceRoutes(dependencies: ApiDependencies): Router {
+  const { db } = dependencies;
   const router = Router();
 
   router.get('/', async (request, response) => {
@@ -60,29 +57,10 @@ export function referenceRoutes({ db, config }: ApiDependencies): Router {
   });
 
   router.post('/:table/versions', async (request, response) => {
-    const caller = callerOf(response);
     const { table } = parseTable(request.params);
-    if (caller.organisationId !== config.MINISTRY_ORGANISATION_ID) {
-      throw new HttpProblem(403, 'Forbidden', 'Only the ministry publishes reference data');
-    }
     const publication = parseOr400(publicationSchema(table), request.body);
-    const key = keyOf[table];
-    if (key) {
-      const keys = publication.rows.map(key);
-      const duplicate = keys.findIndex((k, i) => keys.indexOf(k) !== i);
-      if (duplicate >= 0) {
-        throw new HttpProblem(400, 'Invalid request', 'Two rows have the same key', [
-          { pointer: `#/rows/${duplicate}`, detail: `${keys[duplicate]} appears twice` },
-        ]);
-      }
-    }
-    try {
-      const version = await publishReferenceVersion(db, { table, ...publication, publishedBy: caller.userId });
-      response.status(201).location(`/v1/reference/${table}?on=${version.validFrom}`).json(version);
-    } catch (error) {
-      if (error instanceof VersionConflict) throw new HttpProblem(409, 'Version conflict', error.message);
-      throw error;
-    }
+    const version = valueOr(await publishReferenceVersion(dependencies, callerOf(response), { table, ...publication }));
+    response.status(201).location(`/v1/reference/${table}?on=${version.validFrom}`).json(version);
   });
 
   return router;

@@ -1,56 +1,25 @@
 import { Router } from 'express';
-import { selectCases, selectTasks } from '../../db/case-queries.js';
-import { latestRevision } from '../../db/case-revisions.js';
-import { answerSchemas, isAnswerable } from '../../domain/answers.js';
-import { reviewParties } from '../../domain/parties.js';
-import type { TaskCompletion } from '../../domain/case-state.js';
-import { completeTaskUpdate } from '../../workflows/case-review/contract.js';
+import { answerableTask, completeTask } from '../../application/complete-task.js';
+import { viewTask } from '../../application/view-task.js';
+import { answerSchemas } from '../../domain/answers.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
-import { HttpProblem, parseOr400 } from '../problem.js';
-import type { TaskDetail } from '../responses.js';
-import { ownTask } from '../task-access.js';
-import { updateCase } from '../update-failures.js';
-import { amendedSince, caseSummary, lastAmendmentFor, openChangeRequests, taskSummary } from '../views.js';
+import { valueOr } from '../outcomes.js';
+import { parseOr400 } from '../problem.js';
 
-export function taskRoutes({ db, temporal }: ApiDependencies): Router {
+export function taskRoutes(dependencies: ApiDependencies): Router {
   const router = Router();
 
-  async function taskDetail(taskId: string, organisationId: string): Promise<TaskDetail> {
-    const task = await ownTask(db, taskId, organisationId);
-    const [caseRow, revision, caseTasks] = await Promise.all([
-      selectCases(db).where('cases.id', '=', task.case_id).executeTakeFirstOrThrow(),
-      latestRevision(db, task.case_id),
-      selectTasks(db).where('tasks.case_id', '=', task.case_id).orderBy('tasks.created_at').orderBy('tasks.id').execute(),
-    ]);
-    const others = caseTasks.map(taskSummary);
-    return {
-      ...taskSummary(task),
-      case: caseSummary(caseRow),
-      // A party asked again sees what changed since it last answered.
-      lastAmendment: lastAmendmentFor(revision, task.party),
-      // The ministry decides with the opinions and the enrolment answers in front of it.
-      ...(task.kind === 'decision' ? { answers: others.filter((t) => (reviewParties as readonly string[]).includes(t.party)) } : {}),
-      // The employer amends with every request for changes in front of it.
-      ...(task.kind === 'amendment' ? { changeRequests: openChangeRequests(others, amendedSince(revision)) } : {}),
-    };
-  }
-
   router.get('/:id', async (request, response) => {
-    response.json(await taskDetail(request.params.id, callerOf(response).organisationId));
+    response.json(valueOr(await viewTask(dependencies, callerOf(response), request.params.id)));
   });
 
   router.post('/:id/complete', async (request, response) => {
     const caller = callerOf(response);
-    const task = await ownTask(db, request.params.id, caller.organisationId);
-    if (!isAnswerable(task.kind)) {
-      throw new HttpProblem(409, 'Task not answerable', 'This task is completed by amending the request: POST /v1/cases/{id}/amendments');
-    }
-    const answer = parseOr400(answerSchemas[task.kind], request.body);
-    if (task.status !== 'open') throw new HttpProblem(409, 'Task not open', `This task is already ${task.status}`);
-    const completion: TaskCompletion = { taskId: task.id, organisationId: caller.organisationId, userId: caller.userId, answer };
-    await updateCase(temporal, task.case_id, completeTaskUpdate, completion);
-    response.json(await taskDetail(task.id, caller.organisationId));
+    // The answer is read by the schema of the task's kind.
+    const { kind } = valueOr(await answerableTask(dependencies, caller, request.params.id));
+    const answer = parseOr400(answerSchemas[kind], request.body);
+    response.json(valueOr(await completeTask(dependencies, caller, { taskId: request.params.id, answer })));
   });
 
   return router;

@@ -5,6 +5,7 @@ import * as reviewRounds from './0003_review_rounds.js';
 import * as eventSequence from './0004_event_sequence.js';
 import * as stuckCases from './0004_stuck_cases.js';
 import * as userRoles from './0005_user_roles.js';
+import * as idempotencyKeys from './0006_idempotency_keys.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_event_sequence': eventSequence,
   '0004_stuck_cases': stuckCases,
   '0005_user_roles': userRoles,
+  '0006_idempotency_keys': idempotencyKeys,
 };

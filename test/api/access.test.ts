@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDevIssuer } from '../../infra/dev-issuer.js';
@@ -61,6 +62,40 @@ describe('who may see and do what', () => {
     expect(reply.status).toBe(415);
     expect(reply.body.title).toBe('Unsupported media type');
     expect((await stack.request(stack.parties.employer, 'GET', `/v1/cases/${id}`)).body.status).toBe('in_review');
+  });
+
+  it('answers an outsider exactly as it answers an unknown id: on the case, its history and every task operation', async () => {
+    const { parties } = stack;
+    const ademTask = await stack.openTask(parties.adem, caseId);
+    // Another employer, and a chamber that is no party to the case.
+    const outsiders = [parties.otherEmployer, await stack.colleague(parties.chamber, 'lea.cc')];
+    const operations = (caseRef: string, taskRef: string, userId: string): [string, string, unknown?, Record<string, string>?][] => [
+      ['GET', `/v1/cases/${caseRef}`],
+      ['GET', `/v1/cases/${caseRef}/history`],
+      ['POST', `/v1/cases/${caseRef}/amendments`, stack.caseRequest(), { 'If-Match': '"1"' }],
+      ['POST', `/v1/cases/${caseRef}/withdraw`, {}],
+      ['GET', `/v1/tasks/${taskRef}`],
+      ['POST', `/v1/tasks/${taskRef}/complete`, { outcome: 'favourable', reasons: 'Not mine to give' }],
+      ['POST', `/v1/tasks/${taskRef}/claim`],
+      ['POST', `/v1/tasks/${taskRef}/unclaim`],
+      ['POST', `/v1/tasks/${taskRef}/assign`, { userId }],
+    ];
+    const withoutInstance = ({ instance: _instance, ...body }: Record<string, unknown>) => body;
+    for (const outsider of outsiders) {
+      const denied = operations(caseId, ademTask.id, outsider.userId);
+      const unknown = operations(randomUUID(), `${ademTask.id}x`, outsider.userId);
+      for (const [i, [method, path, body, headers]] of denied.entries()) {
+        const [unknownMethod, unknownPath, unknownBody, unknownHeaders] = unknown[i]!;
+        const deniedReply = await stack.request(outsider, method, path, body, headers);
+        const unknownReply = await stack.request(outsider, unknownMethod, unknownPath, unknownBody, unknownHeaders);
+        expect({ path, status: deniedReply.status }).toEqual({ path, status: 404 });
+        expect(unknownReply.status).toBe(404);
+        expect(withoutInstance(deniedReply.body)).toEqual(withoutInstance(unknownReply.body));
+        expect(deniedReply.headers.get('content-type')).toBe(unknownReply.headers.get('content-type'));
+      }
+    }
+    const task = await stack.request(parties.adem, 'GET', `/v1/tasks/${ademTask.id}`);
+    expect(task.body).toMatchObject({ status: 'open', assignee: null });
   });
 
   it('answers 404, not 500, for a case id that is not a uuid', async () => {

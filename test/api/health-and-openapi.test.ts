@@ -25,6 +25,8 @@ describe('health and the API description', () => {
       '/v1/cases/{id}/amendments',
       '/v1/cases/{id}/history',
       '/v1/cases/{id}/withdraw',
+      '/v1/me',
+      '/v1/organisations',
       '/v1/reference',
       '/v1/reference/{table}',
       '/v1/reference/{table}/versions',

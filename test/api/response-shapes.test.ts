@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { caseDetailSchema, caseSummarySchema, historyEventSchema, referenceVersionSchema, taskDetailSchema, taskSummarySchema } from '../../api/responses.js';
+import { z } from 'zod';
+import { caseDetailSchema, caseSummarySchema, historyEventSchema, meSchema, organisationSchema, referenceVersionSchema, taskDetailSchema, taskSummarySchema } from '../../api/responses.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -16,7 +16,7 @@ function mismatches(schema: z.ZodObject, value: unknown) {
 }
 
 describe('the answers match the response schemas the OpenAPI document publishes', () => {
-  it('for cases, tasks, inboxes, history and reference data, through a round of changes', async () => {
+  it('for cases, case lists, tasks, inboxes, history, reference data, the caller and organisations, through a round of changes', async () => {
     const { parties } = stack;
     const submitted = await stack.submit();
     const adem = await stack.openTask(parties.adem, submitted.id);
@@ -36,10 +36,18 @@ describe('the answers match the response schemas the OpenAPI document publishes'
 
     const inbox = (await stack.request(parties.adem, 'GET', '/v1/tasks?status=all')).body;
     for (const task of inbox.items) expect(mismatches(taskSummarySchema, task)).toEqual([]);
-    for (const summary of (await stack.request(parties.employer, 'GET', '/v1/cases')).body.items) expect(mismatches(caseSummarySchema, summary)).toEqual([]);
+    const cases = (await stack.request(parties.employer, 'GET', '/v1/cases?limit=1')).body;
+    expect(mismatches(z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() }), cases)).toEqual([]);
+    for (const summary of cases.items) expect(mismatches(caseSummarySchema, summary)).toEqual([]);
     const history = (await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}/history`)).body.items;
     expect(history.length).toBeGreaterThan(5);
     for (const event of history) expect(mismatches(historyEventSchema, event)).toEqual([]);
+    const me = (await stack.request(parties.chamber, 'GET', '/v1/me')).body;
+    expect(mismatches(meSchema, me)).toEqual([]);
+    expect(mismatches(organisationSchema, me.organisation)).toEqual([]);
+    const organisations = (await stack.request(parties.employer, 'GET', '/v1/organisations')).body;
+    expect(Object.keys(organisations)).toEqual(['items']);
+    for (const organisation of organisations.items) expect(mismatches(organisationSchema, organisation)).toEqual([]);
     const { on: _on, ...version } = (await stack.request(parties.employer, 'GET', '/v1/reference/trades')).body;
     expect(mismatches(referenceVersionSchema, version)).toEqual([]);
   });

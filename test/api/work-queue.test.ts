@@ -112,6 +112,37 @@ describe('claiming a task', () => {
   });
 });
 
+describe('a claim holds the task', () => {
+  it('lets only the holder complete a claimed task; a colleague, even a supervisor, gets 409 naming the holder', async () => {
+    const { ademTask } = await newCase();
+    expect((await claim(luc, ademTask)).status).toBe(200);
+    const answer = { outcome: 'favourable', reasons: 'Fine' };
+    for (const other of [nina, marie]) {
+      const reply = await stack.complete(other, ademTask, answer);
+      expect(reply.status).toBe(409);
+      expect(reply.headers.get('content-type')).toContain('application/problem+json');
+      expect(reply.body).toMatchObject({ status: 409, title: 'Task claimed by someone else' });
+      expect(reply.body.detail).toContain('Luc Wagner');
+    }
+    const stored = await stack.db.selectFrom('tasks').select(['status', 'completed_by']).where('id', '=', ademTask).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'open', completed_by: null });
+
+    // Reassigned by a supervisor, the task is the new holder's to complete.
+    expect((await assign(marie, ademTask, { userId: 'nina.adem' })).status).toBe(200);
+    expect((await stack.complete(luc, ademTask, answer)).status).toBe(409);
+    const completed = await stack.complete(nina, ademTask, answer);
+    expect(completed.status).toBe(200);
+    expect(completed.body.completedBy).toBe('nina.adem');
+  });
+
+  it('lets anyone of the organisation complete it again once it is unclaimed', async () => {
+    const { ademTask } = await newCase();
+    expect((await claim(luc, ademTask)).status).toBe(200);
+    expect((await unclaim(luc, ademTask)).status).toBe(200);
+    expect((await stack.complete(nina, ademTask, { outcome: 'favourable', reasons: 'Fine' })).status).toBe(200);
+  });
+});
+
 describe('unclaiming a task', () => {
   it('lets the assignee put it back in the queue', async () => {
     const { ademTask } = await newCase();

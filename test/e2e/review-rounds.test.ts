@@ -31,7 +31,7 @@ describe('a round of changes', () => {
     expect(amendmentTask.kind).toBe('amendment');
     const { etag, body: sentBack } = await readCase(submitted.id);
     expect(sentBack).toMatchObject({ status: 'changes_requested', waitingOn: ['employer'], revision: 1 });
-    expect(etag).toBe('"1"');
+    expect(etag).toMatch(/^"r1-/);
     expect(sentBack.changeRequests.map((t: { party: string; answer: { comments: { field: string }[] } }) => [t.party, t.answer.comments[0]!.field]).sort()).toEqual([
       ['adem', '/apprentice/admRegistrationNumber'],
       ['foreign_school', '/foreignSchool/programme'],
@@ -47,7 +47,7 @@ describe('a round of changes', () => {
     });
     const reply = await stack.request(parties.employer, 'POST', `/v1/cases/${submitted.id}/amendments`, amended, { 'If-Match': etag });
     expect(reply.status).toBe(200);
-    expect(reply.headers.get('etag')).toBe('"2"');
+    expect(reply.headers.get('etag')).toMatch(/^"r2-/);
     expect(reply.body).toMatchObject({ revision: 2, status: 'in_review', changeRequests: [] });
     expect(reply.body.lastAmendment.changes).toEqual([
       { field: '/apprentice/admRegistrationNumber', before: 'ADEM-778812', after: 'ADEM-778813' },

@@ -7,7 +7,7 @@ import type { ReferenceData } from '../domain/reference-data.js';
 import type { PartyKind } from '../domain/parties.js';
 import { changesFor } from '../domain/personal-data.js';
 import type { FieldChange } from '../domain/request-changes.js';
-import type { CaseSummary, TaskSummary } from './responses.js';
+import type { CaseSummary, TaskSummary } from '../api/responses.js';
 
 /** A case as listed: its state and whose turn it is. */
 export function caseSummary(row: CaseListRow): CaseSummary {

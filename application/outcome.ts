@@ -1,0 +1,25 @@
+/** One wrong field of a command: where in it, and what is wrong. */
+export interface FieldError {
+  path: readonly PropertyKey[];
+  detail: string;
+}
+
+/** Why the application did not do what was asked; each door turns it into its own answer. */
+export type Failure =
+  | { kind: 'not_found'; what: 'case' | 'task' }
+  | { kind: 'forbidden'; detail: string }
+  | { kind: 'invalid'; detail: string; errors: FieldError[] }
+  | { kind: 'conflict'; title: string; detail: string }
+  | { kind: 'stale_revision'; detail: string }
+  | { kind: 'revision_required' }
+  | { kind: 'idempotency_key_reused' }
+  | { kind: 'case_stuck' }
+  | { kind: 'timed_out'; retryAfterSeconds: number; idempotencyKey: boolean };
+
+export type Outcome<T> = { kind: 'ok'; value: T } | Failure;
+
+export const ok = <T>(value: T): Outcome<T> => ({ kind: 'ok', value });
+export const notFound = (what: 'case' | 'task'): Failure => ({ kind: 'not_found', what });
+export const forbidden = (detail: string): Failure => ({ kind: 'forbidden', detail });
+export const conflict = (title: string, detail: string): Failure => ({ kind: 'conflict', title, detail });
+export const invalid = (errors: FieldError[], detail = 'The request has invalid fields'): Failure => ({ kind: 'invalid', detail, errors });

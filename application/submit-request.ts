@@ -1,0 +1,126 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  isGrpcDeadlineError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { caseForKey, claimIdempotencyKey } from '../db/idempotency-keys.js';
+import type { Caller } from '../domain/caller.js';
+import type { CaseRequest } from '../domain/case-request.js';
+import type { Config } from '../infra/config.js';
+import type { CaseDetail } from '../api/responses.js';
+import { caseRecordedUpdate, caseStuckFailureType, caseWorkflowType, type CaseInput, type CaseWorkflow } from '../workflows/case-review/contract.js';
+import { mayActAsEmployer } from './access.js';
+import { eligibleParticipants } from './eligible-participants.js';
+import { forbidden, ok, type Failure, type Outcome } from './outcome.js';
+import type { Services } from './services.js';
+import { caseDetail, visibleCase } from './view-case.js';
+
+export interface SubmitRequest {
+  request: CaseRequest;
+  /** Sent again with the same request, it answers with the case it started. */
+  idempotencyKey?: string | undefined;
+}
+
+/** An employer submits a cross-border apprenticeship request: the case starts, and its first tasks open. */
+export async function submitRequest(services: Services, caller: Caller, command: SubmitRequest): Promise<Outcome<{ created: boolean; case: CaseDetail }>> {
+  const { db, config, temporal } = services;
+  if (!mayActAsEmployer(caller)) return forbidden('Only the employer submits a cross-border apprenticeship request');
+  const key = command.idempotencyKey;
+
+  const replayed = key ? await caseForKey(db, caller.organisationId, key) : undefined;
+  if (replayed) {
+    if (!isDeepStrictEqual(replayed.request, command.request)) return { kind: 'idempotency_key_reused' };
+    return ok({ created: false, case: await caseDetail(services, (await visibleCase(services, caller, replayed.id))!) });
+  }
+
+  const submittedAt = new Date().toISOString();
+  const participants = await eligibleParticipants(services, caller, command.request, submittedAt);
+  if (participants.kind !== 'ok') return participants;
+  const caseId = key ? keyedCaseId(caller.organisationId, key) : randomUUID();
+  let created = true;
+  if (key) {
+    // The first body to claim the key wins; the case it starts is the one every sender of that body sees.
+    const requestHash = hashOf(command.request);
+    const held = await claimIdempotencyKey(db, { organisationId: caller.organisationId, key, requestHash, caseId });
+    if (held.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
+    created = held.claimed;
+  }
+  const input: CaseInput = {
+    caseId,
+    employerOrganisationId: caller.organisationId,
+    submittedBy: caller.userId,
+    ...(key ? { idempotencyKey: key } : {}),
+    request: command.request,
+    participants: participants.value,
+    submittedAt,
+    ...taskDeadlines(config),
+    mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
+    ...(config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS ? { continueAsNewAfterEvents: config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS } : {}),
+  };
+  const recorded = await startCase(services, input);
+  if (recorded) return recorded;
+  const row = await visibleCase(services, caller, caseId);
+  // A closed run that never recorded the case: it got stuck.
+  if (!row) return { kind: 'case_stuck' };
+  return ok({ created, case: await caseDetail(services, row) });
+}
+
+function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | 'taskDueAfterMs' | 'taskReminderBeforeMs'> {
+  const deadlines: Pick<CaseInput, 'taskDueWorkingDays' | 'taskDueAfterMs' | 'taskReminderBeforeMs'> = {
+    taskDueWorkingDays: { opinion: config.TASK_DUE_OPINION, enrolment: config.TASK_DUE_ENROLMENT, decision: config.TASK_DUE_DECISION, amendment: config.TASK_DUE_AMENDMENT },
+    taskReminderBeforeMs: config.TASK_REMINDER_BEFORE,
+  };
+  if (config.TASK_DUE_AFTER !== undefined) deadlines.taskDueAfterMs = config.TASK_DUE_AFTER;
+  return deadlines;
+}
+
+/**
+ * Starts the case and waits, at most SUBMIT_TIMEOUT in all, for the workflow to say it is
+ * recorded: undefined once it is, or a failure when it got stuck (the workflow tells operators
+ * why) or did not answer in time.
+ */
+async function startCase({ temporal, config }: Services, input: CaseInput): Promise<Failure | undefined> {
+  const workflowId = `case-${input.caseId}`;
+  try {
+    await temporal.withDeadline(Date.now() + config.SUBMIT_TIMEOUT, async () => {
+      // Two concurrent submissions with one key meet at the same workflow id.
+      const handle = await temporal.workflow
+        .start<CaseWorkflow>(caseWorkflowType, { taskQueue: config.TEMPORAL_TASK_QUEUE, workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' })
+        .catch((error: unknown) => {
+          if (error instanceof WorkflowExecutionAlreadyStartedError) return temporal.workflow.getHandle(workflowId);
+          throw error;
+        });
+      await handle.executeUpdate(caseRecordedUpdate);
+    });
+    return undefined;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === caseStuckFailureType) return { kind: 'case_stuck' };
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error)) {
+      return { kind: 'timed_out', retryAfterSeconds: Math.max(1, Math.ceil(config.SUBMIT_TIMEOUT / 1000)), idempotencyKey: input.idempotencyKey !== undefined };
+    }
+    // Its run closed without the Update: whether it recorded the case, the query side tells.
+    if (error instanceof WorkflowNotFoundError) return undefined;
+    throw error;
+  }
+}
+
+/** A request's fingerprint, the same whatever order its fields came in. */
+function hashOf(request: CaseRequest): string {
+  const canonical = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
+      : Array.isArray(value) ? value.map(canonical) : value;
+  return createHash('sha256').update(JSON.stringify(canonical(request))).digest('hex');
+}
+
+/** The same employer and key always name the same case. */
+function keyedCaseId(employerOrganisationId: string, key: string): string {
+  const hex = createHash('sha256').update(`${employerOrganisationId}\n${key}`).digest('hex');
+  // Shaped as an RFC 9562 version 8 (custom) UUID.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
