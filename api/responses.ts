@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { userRoles } from '../domain/caller.js';
 import { languages } from '../domain/language.js';
 import { caseStatuses, organisationKinds, taskKinds } from '../domain/parties.js';
 
-/** What a user may do beyond their organisation's part. */
-export const userRoles = ['supervisor'] as const;
 
 /**
  * What the API answers, as schemas: the OpenAPI document shows them, and the view
@@ -117,7 +116,7 @@ export const meSchema = z.object({
   id: z.string(),
   name: z.string(),
   organisation: organisationSchema,
-  roles: z.array(z.enum(userRoles)).describe('supervisor: assigns tasks and hears of the ones missed'),
+  roles: z.array(z.enum(['supervisor', ...userRoles])).describe('supervisor: assigns tasks and hears of the ones missed; administrator (ministry): reads decrypted Temporal payloads through /codec'),
   language: z.enum(languages),
 });
 

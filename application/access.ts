@@ -60,3 +60,8 @@ export function partyIn(caller: Caller, participants: Record<string, string>, co
   if (caller.organisationId === config.MINISTRY_ORGANISATION_ID) return 'ministry';
   return Object.entries(participants).find(([, organisationId]) => organisationId === caller.organisationId)?.[0] as PartyKind | undefined;
 }
+
+/** Decrypted payloads show every apprentice's personal data: only the ministry's administrators read them. */
+export function mayReadPayloads(caller: Caller): boolean {
+  return caller.organisationKind === 'ministry' && caller.roles.includes('administrator');
+}

@@ -17,7 +17,7 @@ export async function viewMe({ db }: Services, caller: Caller): Promise<Outcome<
     id: row.user_id,
     name: row.user_name,
     organisation: organisationView(row),
-    roles: isSupervisor(row) ? ['supervisor'] : [],
+    roles: [...(isSupervisor(row) ? (['supervisor'] as const) : []), ...caller.roles],
     language: row.user_language,
   });
 }

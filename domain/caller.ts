@@ -13,8 +13,3 @@ export interface Caller {
   language: Language;
   roles: UserRole[];
 }
-
-/** Decrypted payloads show every apprentice's personal data: only the ministry's administrators read them. */
-export function mayReadPayloads(caller: Caller): boolean {
-  return caller.organisationKind === 'ministry' && caller.roles.includes('administrator');
-}

@@ -1,7 +1,8 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { mayReadPayloads, type Caller } from '../../domain/caller.js';
+import { mayReadPayloads } from '../../application/access.js';
+import type { Caller } from '../../domain/caller.js';
 import { bearerToken, identify, type TokenVerification } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, parseOr400 } from '../problem.js';

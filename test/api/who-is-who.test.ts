@@ -20,6 +20,8 @@ describe('who is who', () => {
     });
     const luc = await stack.colleague(stack.parties.adem, 'luc.adem');
     expect((await stack.request(luc, 'GET', '/v1/me')).body).toMatchObject({ id: 'luc.adem', roles: [], language: 'de' });
+    const eva = await stack.colleague(stack.parties.ministry, 'eva.menje');
+    expect((await stack.request(eva, 'GET', '/v1/me')).body).toMatchObject({ id: 'eva.menje', roles: ['administrator'] });
     expect((await stack.request(undefined, 'GET', '/v1/me')).status).toBe(401);
   });
 
