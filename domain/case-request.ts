@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text.js';
 
 const isoDate = z.iso.date();
 
@@ -8,20 +9,20 @@ export const residenceCountries = ['LU', 'DE', 'BE', 'FR'] as const;
 export const caseRequestSchema = z
   .object({
     apprentice: z.object({
-      givenName: z.string().trim().min(1).max(200),
-      familyName: z.string().trim().min(1).max(200),
+      givenName: singleLineText(200),
+      familyName: singleLineText(200),
       birthDate: isoDate,
       residenceCountry: z.enum(residenceCountries),
-      admRegistrationNumber: z.string().trim().min(1).max(50).optional(),
+      admRegistrationNumber: singleLineText(50).optional(),
       email: z.email().optional(),
     }),
-    tradeCode: z.string().trim().min(1).max(50),
+    tradeCode: singleLineText(50),
     foreignSchool: z.object({
-      organisationId: z.string().trim().min(1),
-      programme: z.string().trim().min(1).max(300),
+      organisationId: singleLineText(100),
+      programme: singleLineText(300),
     }),
     tutor: z.object({
-      name: z.string().trim().min(1).max(200),
+      name: singleLineText(200),
       email: z.email().optional(),
     }),
     startDate: isoDate,
