@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { isText, textProblem } from '../domain/text.js';
-import { invalidRequest, pointerOf, type FieldProblem } from './problem.js';
+import { HttpProblem, invalidRequest, pointerOf, type FieldProblem } from './problem.js';
 
 /** Enough to fix a body; a body full of bad text is not answered with all of it. */
 const maxReported = 20;
@@ -26,5 +26,37 @@ export const refuseNonTextInBody: RequestHandler = (request, _response, next) =>
     }
   }
   if (errors.length) throw invalidRequest(errors);
+  next();
+};
+
+/** Longer URLs name nothing this API serves; Node's header limit is higher (infra/api-server.ts). */
+export const maxUrlLength = 8 * 1024;
+
+/**
+ * A URL must decode to text: an undecodable %-escape is a malformed URL (400), a path
+ * segment that decodes to a control character names nothing (404, as an unknown id does),
+ * and a query value that does is a wrong field (400 naming it). No route sees them.
+ */
+export const refuseNonTextInUrl: RequestHandler = (request, _response, next) => {
+  if (request.originalUrl.length > maxUrlLength) {
+    throw new HttpProblem(414, 'URI too long', `A URL may have at most ${maxUrlLength} characters`);
+  }
+  for (const segment of request.path.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      throw new HttpProblem(400, 'Malformed URL', 'The path holds a %-escape that is not UTF-8');
+    }
+    if (!isText(decoded)) throw new HttpProblem(404, 'Not found', 'There is nothing at this path');
+  }
+  const errors: FieldProblem[] = [];
+  for (const [name, value] of Object.entries(request.query)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (!isText(name) || values.some((v) => typeof v === 'string' && !isText(v))) {
+      errors.push({ pointer: pointerOf([name]), detail: textProblem });
+    }
+  }
+  if (errors.length) throw invalidRequest(errors, 'The query has invalid parameters');
   next();
 };

@@ -79,3 +79,52 @@ describe('text the database cannot hold is refused at the door', () => {
     expect(reply.status).toBe(200);
   });
 });
+
+const cursor = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
+
+describe('an answer for every request, never a 500', () => {
+  async function expectProblem(reply: { status: number; headers: Headers; body: any }, status: number) {
+    expect(reply.status).toBe(status);
+    expect(reply.headers.get('content-type')).toContain('application/problem+json');
+    expect(reply.body).toMatchObject({ status, title: expect.any(String) });
+  }
+
+  it('answers paths that are not valid ids as unknown ids, and an undecodable %-escape as a malformed URL', async () => {
+    const { adem, employer } = stack.parties;
+    await expectProblem(await stack.request(employer, 'GET', '/v1/cases/%FF'), 400);
+    await expectProblem(await stack.request(adem, 'GET', '/v1/tasks/%FF'), 400);
+    await expectProblem(await stack.request(adem, 'GET', '/v1/tasks/%00'), 404);
+    await expectProblem(await stack.request(adem, 'POST', '/v1/tasks/a%00b/claim'), 404);
+    await expectProblem(await stack.request(employer, 'GET', '/v1/cases/not-a-uuid'), 404);
+    await expectProblem(await stack.request(employer, 'GET', `/v1/cases?${'x'.repeat(9_000)}=1`), 414);
+  });
+
+  it('refuses a NUL or a year 0 in a query value or a cursor with a 400', async () => {
+    const { adem } = stack.parties;
+    const nul = await stack.request(adem, 'GET', '/v1/tasks?dueBefore=%00');
+    await expectProblem(nul, 400);
+    await expectProblem(await stack.request(adem, 'GET', '/v1/cases?status=in%00review'), 400);
+    await expectProblem(await stack.request(adem, 'GET', '/v1/tasks?dueBefore=0000-01-01'), 400);
+    await expectProblem(await stack.request(adem, 'GET', `/v1/tasks?cursor=${cursor({ t: '2026-01-01T00:00:00.000000Z', i: 'a\u0000b' })}`), 400);
+    await expectProblem(await stack.request(adem, 'GET', `/v1/tasks?cursor=${cursor({ t: '0000-01-01T00:00:00.000000Z', i: 'x' })}`), 400);
+  });
+
+  it('refuses a NUL user id in an assignment with a 400 naming it', async () => {
+    const reply = await stack.request(stack.parties.adem, 'POST', '/v1/tasks/any/assign', { userId: 'marie\u0000.adem' });
+    await expectProblem(reply, 400);
+    expect(pointers(reply.body)).toEqual(['#/userId']);
+  });
+
+  it('keeps the status of a body Express could not read: charset, encoding, size', async () => {
+    const { employer } = stack.parties;
+    const body = JSON.stringify(stack.caseRequest());
+    const latin1 = await stack.request(employer, 'POST', '/v1/cases', body, { 'content-type': 'application/json; charset=latin1' });
+    await expectProblem(latin1, 415);
+    expect(latin1.body.detail).toContain('UTF-8');
+    await expectProblem(await stack.request(employer, 'POST', '/v1/cases', body, { 'content-encoding': 'x-unknown' }), 415);
+    await expectProblem(await stack.request(employer, 'POST', '/v1/cases', body, { 'content-encoding': 'gzip' }), 400);
+    const large = await stack.request(employer, 'POST', '/v1/cases', JSON.stringify({ padding: 'x'.repeat(1_100_000) }));
+    await expectProblem(large, 413);
+    expect(large.body.detail).toContain('1048576 bytes');
+  });
+});
