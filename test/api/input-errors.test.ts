@@ -1,4 +1,7 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi } from '../../infra/api-server.js';
+import { createLogger } from '../../infra/logger.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -126,5 +129,47 @@ describe('an answer for every request, never a 500', () => {
     const large = await stack.request(employer, 'POST', '/v1/cases', JSON.stringify({ padding: 'x'.repeat(1_100_000) }));
     await expectProblem(large, 413);
     expect(large.body.detail).toContain('1048576 bytes');
+  });
+});
+
+/** Sends bytes as they are, and reads the answer until the server closes. */
+function rawExchange(url: string, bytes: string): Promise<{ statusLine: string; headers: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    let received = '';
+    const done = () => {
+      const [head = '', body = ''] = received.split('\r\n\r\n');
+      const [statusLine = '', ...headers] = head.split('\r\n');
+      resolve({ statusLine, headers: headers.join('\n').toLowerCase(), body });
+    };
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('close', done);
+    socket.on('error', (error) => (received ? done() : reject(error)));
+    socket.write(bytes);
+  });
+}
+
+describe('what Node refuses before the app sees it', () => {
+  it('answers headers too large and broken framing with problem details', async () => {
+    const api = await startApi(stack.config, createLogger('silent', 'test-api'));
+    try {
+      const large = await rawExchange(api.url, `GET /v1/cases HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(large.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+      expect(large.headers).toContain('content-type: application/problem+json');
+      expect(JSON.parse(large.body)).toMatchObject({ status: 431, title: expect.any(String), detail: expect.stringContaining('16384 bytes') });
+
+      const longUrl = await rawExchange(api.url, `GET /v1/cases?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      expect(longUrl.statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+
+      const garbage = await rawExchange(api.url, 'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello');
+      expect(garbage.statusLine).toBe('HTTP/1.1 400 Bad Request');
+      expect(JSON.parse(garbage.body)).toMatchObject({ status: 400, title: 'Bad request' });
+
+      const noise = await rawExchange(api.url, '\u0001\u0002 not http at all\r\n\r\n');
+      expect(noise.statusLine).toBe('HTTP/1.1 400 Bad Request');
+      expect(noise.headers).toContain('content-type: application/problem+json');
+    } finally {
+      await api.stop();
+    }
   });
 });
