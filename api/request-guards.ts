@@ -5,6 +5,19 @@ import { HttpProblem, invalidRequest, pointerOf, type FieldProblem } from './pro
 /** Enough to fix a body; a body full of bad text is not answered with all of it. */
 const maxReported = 20;
 
+/** A place in the body being checked; its path is built only when it has a problem. */
+interface Visit {
+  value: unknown;
+  key: string;
+  parent: Visit | undefined;
+}
+
+function pathOf(visit: Visit | undefined): string[] {
+  const path: string[] = [];
+  for (let at = visit; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 /**
  * Every string of a JSON body, keys included, must be text: a value the database cannot
  * hold is refused here, with its place, whatever route and schema it was sent to. The
@@ -12,16 +25,16 @@ const maxReported = 20;
  */
 export const refuseNonTextInBody: RequestHandler = (request, _response, next) => {
   const errors: FieldProblem[] = [];
-  // Iterative: a deeply nested body must not exhaust the stack.
-  const pending: { value: unknown; path: string[] }[] = [{ value: request.body, path: [] }];
+  // Iterative, so a deeply nested body neither exhausts the stack nor costs more than a flat one.
+  const pending: Visit[] = [{ value: request.body, key: '', parent: undefined }];
   while (pending.length && errors.length < maxReported) {
-    const { value, path } = pending.pop()!;
-    if (typeof value === 'string') {
-      if (!isText(value)) errors.push({ pointer: pointerOf(path), detail: textProblem });
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        if (!isText(key)) errors.push({ pointer: pointerOf(path), detail: `A field name holds a character that is not allowed: ${textProblem}` });
-        else pending.push({ value: child, path: [...path, key] });
+    const visit = pending.pop()!;
+    if (typeof visit.value === 'string') {
+      if (!isText(visit.value)) errors.push({ pointer: pointerOf(pathOf(visit)), detail: textProblem });
+    } else if (visit.value !== null && typeof visit.value === 'object') {
+      for (const [key, value] of Object.entries(visit.value)) {
+        if (!isText(key)) errors.push({ pointer: pointerOf(pathOf(visit)), detail: `A field name holds a character that is not allowed: ${textProblem}` });
+        else pending.push({ value, key, parent: visit });
       }
     }
   }
