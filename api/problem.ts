@@ -59,12 +59,14 @@ const bodyErrorDetails: Record<string, (error: { limit?: number }) => string> = 
 /**
  * An error that already says it is the client's (body-parser's, the router's): its 4xx
  * status is kept. A body that does not decode as its Content-Encoding says is one of them.
+ * Its message is shown only when it says it may be (`expose`, as http-errors sets it).
  */
 function clientError(error: any): HttpProblem | undefined {
   const status = Number(error?.status ?? error?.statusCode);
-  if (!(status >= 400 && status < 500) || error.expose === false) return undefined;
+  if (!(status >= 400 && status < 500)) return undefined;
   const title = status === 400 && error.type === 'entity.parse.failed' ? 'Malformed JSON' : (STATUS_CODES[status] ?? 'Bad request');
-  const detail = bodyErrorDetails[error.type]?.(error) ?? (typeof error.message === 'string' && error.message ? error.message : undefined);
+  const undecodable = typeof error.code === 'string' && error.code.startsWith('Z_') ? 'The body does not decode as its Content-Encoding says' : undefined;
+  const detail = bodyErrorDetails[error.type]?.(error) ?? undecodable ?? (error.expose === true && typeof error.message === 'string' ? error.message : undefined);
   return new HttpProblem(status, title, detail);
 }
 

@@ -125,7 +125,9 @@ describe('an answer for every request, never a 500', () => {
     await expectProblem(latin1, 415);
     expect(latin1.body.detail).toContain('UTF-8');
     await expectProblem(await stack.request(employer, 'POST', '/v1/cases', body, { 'content-encoding': 'x-unknown' }), 415);
-    await expectProblem(await stack.request(employer, 'POST', '/v1/cases', body, { 'content-encoding': 'gzip' }), 400);
+    const undecodable = await stack.request(employer, 'POST', '/v1/cases', body, { 'content-encoding': 'gzip' });
+    await expectProblem(undecodable, 400);
+    expect(undecodable.body.detail).toBe('The body does not decode as its Content-Encoding says');
     const large = await stack.request(employer, 'POST', '/v1/cases', JSON.stringify({ padding: 'x'.repeat(1_100_000) }));
     await expectProblem(large, 413);
     expect(large.body.detail).toContain('1048576 bytes');
