@@ -4,6 +4,7 @@ import { authenticate } from './authentication.js';
 import type { ApiDependencies } from './dependencies.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, problemHandler } from './problem.js';
+import { refuseNonTextInBody, refuseNonTextInUrl } from './request-guards.js';
 import { caseRoutes } from './routes/cases.js';
 import { codecRoutes } from './routes/codec.js';
 import { healthRoutes } from './routes/health.js';
@@ -35,6 +36,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
 
   app.use('/codec', codecRoutes(dependencies));
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
+  app.use('/v1', refuseNonTextInUrl, refuseNonTextInBody);
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
@@ -47,16 +48,52 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown): z.in
   return parsed.data;
 }
 
+/** What to do about a body Express could not read, by the type body-parser gives its error. */
+const bodyErrorDetails: Record<string, (error: { limit?: number }) => string> = {
+  'entity.parse.failed': () => 'The request body is not valid JSON',
+  'entity.too.large': (error) => `The request body may have at most ${error.limit} bytes`,
+  'charset.unsupported': () => 'Send the body as JSON in UTF-8 (application/json; charset=utf-8)',
+  'encoding.unsupported': () => 'Send the body unencoded, or with Content-Encoding gzip, deflate or br',
+};
+
+/**
+ * An error that already says it is the client's (body-parser's, the router's): its 4xx
+ * status is kept. A body that does not decode as its Content-Encoding says is one of them.
+ * Its message is shown only when it says it may be (`expose`, as http-errors sets it).
+ */
+function clientError(error: any): HttpProblem | undefined {
+  const status = Number(error?.status ?? error?.statusCode);
+  if (!(status >= 400 && status < 500)) return undefined;
+  const title = status === 400 && error.type === 'entity.parse.failed' ? 'Malformed JSON' : (STATUS_CODES[status] ?? 'Bad request');
+  const undecodable = typeof error.code === 'string' && error.code.startsWith('Z_') ? 'The body does not decode as its Content-Encoding says' : undefined;
+  const detail = bodyErrorDetails[error.type]?.(error) ?? undecodable ?? (error.expose === true && typeof error.message === 'string' ? error.message : undefined);
+  return new HttpProblem(status, title, detail);
+}
+
+/**
+ * PostgreSQL refused a value as data (SQLSTATE class 22: a NUL, a year 0, a number out of
+ * range). Every value reaches it as a parameter, so the value came with the request, and the
+ * statement it was in did not run. Its message may quote the value, so it is not echoed.
+ */
+function refusedByDatabase(error: any): boolean {
+  return typeof error?.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code) && typeof error.severity === 'string';
+}
+
+function problemOf(error: any, where: { method: string; path: string }, logger: Logger): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  const client = clientError(error);
+  if (client) return client;
+  if (refusedByDatabase(error)) {
+    logger.warn({ sqlState: error.code, ...where }, 'a value of the request was refused by the database');
+    return new HttpProblem(400, 'Invalid request', 'A value in the request is out of range or holds characters that cannot be stored');
+  }
+  logger.error({ err: error, ...where }, 'unexpected error');
+  return new HttpProblem(500, 'Internal server error', 'Something went wrong on our side; nothing was changed by this request');
+}
+
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, request, response, _next) => {
-    let problem: HttpProblem;
-    if (error instanceof HttpProblem) problem = error;
-    else if (error?.type === 'entity.parse.failed') problem = new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON');
-    else if (error?.type === 'entity.too.large') problem = new HttpProblem(413, 'Request body too large');
-    else {
-      logger.error({ err: error, method: request.method, path: request.path }, 'unexpected error');
-      problem = new HttpProblem(500, 'Internal server error', 'Something went wrong on our side; nothing was changed by this request');
-    }
+    const problem = problemOf(error, { method: request.method, path: request.path }, logger);
     if (problem.status === 401) response.set('WWW-Authenticate', 'Bearer');
     response
       .status(problem.status)

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { requestFields } from './amendment-policy.js';
 import type { TaskKind } from './parties.js';
+import { multiLineText } from './text.js';
 
-const reasons = z.string().trim().min(1).max(5_000);
-const requiredReasons = (when: string) =>
-  z.string({ error: `reasons are required when ${when}` }).trim().min(1, `reasons are required when ${when}`).max(5_000);
+const reasons = multiLineText(5_000);
+const requiredReasons = (when: string) => multiLineText(5_000, `reasons are required when ${when}`);
 
 /** Instead of answering, a party may send the request back with a comment per field. */
 const changesRequested = z
   .object({
     outcome: z.literal('changes_requested'),
-    comments: z.array(z.object({ field: z.enum(requestFields), comment: z.string().trim().min(1).max(2_000) }).strict()).min(1),
+    comments: z.array(z.object({ field: z.enum(requestFields), comment: multiLineText(2_000) }).strict()).min(1),
     reasons: reasons.optional(),
   })
   .strict();

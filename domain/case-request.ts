@@ -1,36 +1,48 @@
 import { z } from 'zod';
+import { singleLineText } from './text.js';
 
 const isoDate = z.iso.date();
 
 export const residenceCountries = ['LU', 'DE', 'BE', 'FR'] as const;
+export const minimumDurationMonths = 6;
+export const maximumDurationMonths = 60;
+/** Days of school and days in the company, each, in a week. */
+export const daysInWeek = 5;
 
-/** What the employer submits: the request for the minister's prior authorisation. */
+/**
+ * What the employer submits: the request for the minister's prior authorisation. The schema
+ * says only what makes a body readable as a request (types, required fields, dates, text);
+ * every rule (country, trade, school, ages, durations, allowance, deadlines) is checked
+ * together in `checkEligibility`, so the employer gets the whole list at once.
+ */
 export const caseRequestSchema = z
   .object({
     apprentice: z.object({
-      givenName: z.string().trim().min(1).max(200),
-      familyName: z.string().trim().min(1).max(200),
+      givenName: singleLineText(200),
+      familyName: singleLineText(200),
       birthDate: isoDate,
-      residenceCountry: z.enum(residenceCountries),
-      admRegistrationNumber: z.string().trim().min(1).max(50).optional(),
+      residenceCountry: singleLineText(100).describe(
+        `The country the apprentice lives in, as an ISO 3166-1 alpha-2 code. A rule of eligibility, checked with the others: ${residenceCountries.join(', ')}`,
+      ),
+      admRegistrationNumber: singleLineText(50).optional(),
       email: z.email().optional(),
     }),
-    tradeCode: z.string().trim().min(1).max(50),
+    tradeCode: singleLineText(50),
     foreignSchool: z.object({
-      organisationId: z.string().trim().min(1),
-      programme: z.string().trim().min(1).max(300),
+      organisationId: singleLineText(100),
+      programme: singleLineText(300),
     }),
     tutor: z.object({
-      name: z.string().trim().min(1).max(200),
+      name: singleLineText(200),
       email: z.email().optional(),
     }),
     startDate: isoDate,
-    durationMonths: z.number().int().min(6).max(60),
+    durationMonths: z.number().int().describe(`A rule of eligibility: ${minimumDurationMonths} to ${maximumDurationMonths} months, within the trade's own range`),
     weeklyRhythm: z.object({
-      schoolDays: z.number().min(0).max(5),
-      companyDays: z.number().min(0).max(5),
+      schoolDays: z.number().describe(`A rule of eligibility: 0 to ${daysInWeek}`),
+      companyDays: z.number().describe(`A rule of eligibility: 0 to ${daysInWeek}`),
     }),
-    proposedMonthlyAllowanceCents: z.number().int().positive(),
+    proposedMonthlyAllowanceCents: z.number().int().describe("A rule of eligibility: at least the minimum allowance of the trade's first year"),
     /** An exceptional application, for a trade not on the school year's cross-border list. */
     exceptional: z.boolean().optional(),
   })

@@ -1,5 +1,11 @@
 import { allowanceTablesFrom, minimumAllowance } from './allowance.js';
-import type { CaseRequest } from './case-request.js';
+import {
+  daysInWeek,
+  maximumDurationMonths,
+  minimumDurationMonths,
+  residenceCountries,
+  type CaseRequest,
+} from './case-request.js';
 import { ageOn } from './luxembourg-date.js';
 import {
   rowInForce,
@@ -64,6 +70,16 @@ export function checkEligibility(request: CaseRequest, context: EligibilityConte
     if (version) legalReferences.add(version.legalReference);
   };
 
+  if (!(residenceCountries as readonly string[]).includes(request.apprentice.residenceCountry)) {
+    problem('apprentice/residenceCountry', `The apprentice must live in ${residenceCountries.join(', ')}`);
+  }
+  for (const days of ['schoolDays', 'companyDays'] as const) {
+    const value = request.weeklyRhythm[days];
+    if (value < 0 || value > daysInWeek) problem(`weeklyRhythm/${days}`, `Between 0 and ${daysInWeek} days a week`);
+  }
+  const durationInRange = request.durationMonths >= minimumDurationMonths && request.durationMonths <= maximumDurationMonths;
+  if (!durationInRange) problem('durationMonths', `An apprenticeship lasts ${minimumDurationMonths} to ${maximumDurationMonths} months`);
+
   const age = ageOn(request.apprentice.birthDate, start);
   if (age < minimumAge) problem('apprentice/birthDate', `The apprentice must be at least ${minimumAge} on the start date (${age} on ${start})`);
   if (start < submittedOn) problem('startDate', `The start date cannot be before the request (${submittedOn})`);
@@ -90,7 +106,7 @@ export function checkEligibility(request: CaseRequest, context: EligibilityConte
   }
 
   if (trade) {
-    if (request.durationMonths < trade.minDurationMonths || request.durationMonths > trade.maxDurationMonths) {
+    if (durationInRange && (request.durationMonths < trade.minDurationMonths || request.durationMonths > trade.maxDurationMonths)) {
       problem('durationMonths', `${trade.code} lasts ${trade.minDurationMonths} to ${trade.maxDurationMonths} months`);
     }
     const right = rowsOn(reference, 'rights-to-train', start).find(
@@ -118,6 +134,7 @@ export function checkEligibility(request: CaseRequest, context: EligibilityConte
   }
 
   let minimumFirstYearCents: number | null = null;
+  if (request.proposedMonthlyAllowanceCents <= 0) problem('proposedMonthlyAllowanceCents', 'The allowance must be more than 0');
   if (trade) {
     const minimum = minimumAllowance(allowanceTablesFrom(reference), { trade, date: start, year: 1, midCoursePassed: false });
     if (!minimum) {
@@ -125,7 +142,7 @@ export function checkEligibility(request: CaseRequest, context: EligibilityConte
     } else {
       minimumFirstYearCents = minimum.cents;
       legalReferences.add(minimum.legalReference);
-      if (request.proposedMonthlyAllowanceCents < minimum.cents) {
+      if (request.proposedMonthlyAllowanceCents > 0 && request.proposedMonthlyAllowanceCents < minimum.cents) {
         problem('proposedMonthlyAllowanceCents', `The allowance must be at least ${euros(minimum.cents)} a month in the first year (${minimum.legalReference})`);
       }
     }

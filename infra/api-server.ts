@@ -1,8 +1,10 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createRemoteJWKSet } from 'jose';
 import type { Logger } from 'pino';
 import { createApp } from '../api/app.js';
+import { answerClientErrors, maxHeaderBytes } from '../api/client-errors.js';
 import { createDatabase } from '../db/database.js';
 import type { Config } from './config.js';
 import { loadDevIssuer } from './dev-issuer.js';
@@ -27,7 +29,8 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
     ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))
     : (await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE })).keys;
   const app = createApp({ config, db, temporal, keys, logger });
-  const server = app.listen(config.PORT, '0.0.0.0');
+  const server = createServer({ maxHeaderSize: maxHeaderBytes }, app).listen(config.PORT, '0.0.0.0');
+  answerClientErrors(server);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   return {

@@ -69,9 +69,9 @@ describe('submitting a request', () => {
       apprentice: { ...bad.apprentice, residenceCountry: 'IT', birthDate: undefined },
     });
     expect(reply.status).toBe(400);
-    expect(reply.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(
-      ['#/apprentice/birthDate', '#/apprentice/residenceCountry', '#/durationMonths', '#/startDate'].sort(),
-    );
+    // A body that cannot be read as a request (a missing or impossible date) stops at the schema;
+    // the rules (country, duration) are listed together once it can be read.
+    expect(reply.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['#/apprentice/birthDate', '#/startDate']);
 
     const unknown = await stack.request(stack.parties.employer, 'POST', '/v1/cases', stack.caseRequest({
       tradeCode: 'NO-SUCH-TRADE',

@@ -34,6 +34,19 @@ describe('eligibility when the employer submits', () => {
     expect(cases).toHaveLength(0);
   });
 
+  it('lists a country, a right to train and an allowance together: the country is a rule, not a shape', async () => {
+    const { parties } = stack;
+    const request = stack.caseRequest({ proposedMonthlyAllowanceCents: 127_491 });
+    const reply = await stack.request(parties.employerWithoutRights, 'POST', '/v1/cases', {
+      ...request,
+      apprentice: { ...request.apprentice, residenceCountry: 'NL' },
+    });
+    expect(reply.status).toBe(400);
+    expect(pointers(reply.body)).toEqual(['#/apprentice/residenceCountry', '#/proposedMonthlyAllowanceCents', '#/tradeCode']);
+    const cases = await stack.db.selectFrom('cases').select('id').where('employer_organisation_id', '=', parties.employerWithoutRights.organisationId).execute();
+    expect(cases).toHaveLength(0);
+  });
+
   it('records the check with the case, flags a minor, and routes to the chamber of the trade', async () => {
     const start = nextSchoolYearStart();
     const seventeen = `${Number(start.slice(0, 4)) - 17}-01-15`;

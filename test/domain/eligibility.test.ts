@@ -117,6 +117,16 @@ describe('eligibility of a request', () => {
     expect(paths(check({ durationMonths: 23 }))).toEqual(['durationMonths']);
   });
 
+  it('checks the country, the rhythm, the general duration and a positive allowance as rules, listed with the others', () => {
+    const netherlands = check({ apprentice: { ...request().apprentice, residenceCountry: 'NL' }, proposedMonthlyAllowanceCents: 79_378 }, { employerOrganisationId: 'transports-kayl' });
+    expect(paths(netherlands).sort()).toEqual(['apprentice/residenceCountry', 'proposedMonthlyAllowanceCents', 'tradeCode']);
+    expect(paths(check({ weeklyRhythm: { schoolDays: 6, companyDays: -1 } })).sort()).toEqual(['weeklyRhythm/companyDays', 'weeklyRhythm/schoolDays']);
+    // Outside every apprenticeship's range: said once, not again for the trade.
+    expect(check({ durationMonths: 3 }).problems).toEqual([{ path: ['durationMonths'], message: 'An apprenticeship lasts 6 to 60 months' }]);
+    expect(check({ proposedMonthlyAllowanceCents: 0 }).problems).toEqual([{ path: ['proposedMonthlyAllowanceCents'], message: 'The allowance must be more than 0' }]);
+    expect(paths(check({ proposedMonthlyAllowanceCents: -5, tradeCode: 'NO-SUCH-TRADE' }))).toContain('proposedMonthlyAllowanceCents');
+  });
+
   it('reports every broken rule at once', () => {
     const result = check(
       { apprentice: { ...request().apprentice, birthDate: '2013-01-01' }, tradeCode: 'DAP-ELECTRICIEN', durationMonths: 60, proposedMonthlyAllowanceCents: 100 },
