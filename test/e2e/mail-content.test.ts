@@ -27,6 +27,8 @@ describe('e-mail, an unsafe channel, carries no personal data', () => {
     const subjectsTo = async (address: string, reference: string) => (await stack.mailsTo(address)).filter((m) => m.subject.includes(reference)).map((m) => m.subject);
     await expect.poll(async () => (await subjectsTo(parties.adem.userEmail, referenceA)).filter((s) => s.startsWith('En retard')), { timeout: 20_000 }).toHaveLength(1);
     await expect.poll(async () => (await subjectsTo(luc.userEmail, referenceA)).filter((s) => s.startsWith('Erinnerung')), { timeout: 20_000 }).toHaveLength(1);
+    // Whoever holds a task completes it: Luc puts it back for the organisation to answer.
+    expect((await stack.request(luc, 'POST', `/v1/tasks/${encodeURIComponent(ademTask.id)}/unclaim`)).status).toBe(200);
     await stack.authorise(decided.id, { outcome: 'refused', reasons: `${apprentice.givenName} ${apprentice.familyName} (${apprentice.admRegistrationNumber}) is not registered` });
     await expect.poll(async () => (await subjectsTo(parties.employer.userEmail, referenceA)).filter((s) => s.endsWith('refused')), { timeout: 20_000 }).toHaveLength(1);
 

@@ -186,7 +186,8 @@ export async function startTestStack(
     async authorise(caseId: string, decision: { outcome: string; reasons?: string } = { outcome: 'authorised' }) {
       for (const party of [parties.adem, parties.chamber, parties.school]) {
         const task = await this.openTask(party, caseId);
-        await this.complete(party, task.id, task.kind === 'enrolment' ? { outcome: 'confirmed' } : { outcome: 'favourable', reasons: 'Fine' });
+        const answered = await this.complete(party, task.id, task.kind === 'enrolment' ? { outcome: 'confirmed' } : { outcome: 'favourable', reasons: 'Fine' });
+        if (answered.status !== 200) throw new Error(`${party.organisationId} could not answer: ${answered.status} ${JSON.stringify(answered.body)}`);
       }
       const task = await this.openTask(parties.ministry, caseId);
       return this.complete(parties.ministry, task.id, decision);
