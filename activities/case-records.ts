@@ -235,7 +235,8 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
             status: snapshot.status,
             waiting_on: [],
             request: '{}',
-            participants: '{}',
+            // Its employer sees it: the one part known before the request is.
+            participants: JSON.stringify({ employer: input.employerOrganisationId }),
             eligibility: null,
             revision: snapshot.sequence,
             submitted_at: input.submittedAt,

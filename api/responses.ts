@@ -42,11 +42,12 @@ export const caseSummarySchema = z.object({
   waitingOn: z.array(party).describe('Whose turn it is'),
   tradeCode: z.string(),
   employer: reference,
-  apprentice: z.object({ givenName: z.string(), familyName: z.string() }),
-  startDate: z.iso.date(),
+  apprentice: z.object({ givenName: z.string(), familyName: z.string() }).nullable().describe('null only for a case stuck before its request was recorded'),
+  startDate: z.iso.date().nullable().describe('null only for a case stuck before its request was recorded'),
   submittedAt: instant,
   updatedAt: instant,
   decidedAt: instant.nullable(),
+  stuckReason: z.string().nullable().describe('Why a stuck case waits for an operator: codes and names, no personal data'),
 });
 
 export const lastAmendmentSchema = z

@@ -11,7 +11,8 @@ import type { CaseSummary, TaskSummary } from '../api/responses.js';
 
 /** A case as listed: its state and whose turn it is. */
 export function caseSummary(row: CaseListRow): CaseSummary {
-  const request = row.request as CaseRequest;
+  // A case stuck before its request was recorded has none: only who submitted it and when.
+  const request = row.request as Partial<CaseRequest>;
   return {
     id: row.id,
     reference: caseReference(row.id),
@@ -19,11 +20,12 @@ export function caseSummary(row: CaseListRow): CaseSummary {
     waitingOn: row.waiting_on,
     tradeCode: row.trade_code,
     employer: { id: row.employer_organisation_id, name: row.employer_name },
-    apprentice: { givenName: request.apprentice.givenName, familyName: request.apprentice.familyName },
-    startDate: request.startDate,
+    apprentice: request.apprentice ? { givenName: request.apprentice.givenName, familyName: request.apprentice.familyName } : null,
+    startDate: request.startDate ?? null,
     submittedAt: row.submitted_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     decidedAt: row.decided_at?.toISOString() ?? null,
+    stuckReason: row.stuck_reason,
   };
 }
 

@@ -52,6 +52,7 @@ const caseColumns = [
   'cases.submitted_at',
   'cases.updated_at',
   'cases.decided_at',
+  'cases.stuck_reason',
 ] as const;
 
 export function selectCases(db: Kysely<Database>) {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { refusalsAreFinal } from '../../activities/refusals.js';
 import { createDatabase } from '../../db/database.js';
+import { caseDetailSchema } from '../../api/responses.js';
 import { caseRecordedUpdate } from '../../workflows/case-review/contract.js';
 import { freePort } from '../support/free-port.js';
 import { recordHistory } from '../support/record-history.js';
@@ -24,8 +25,10 @@ afterAll(async () => {
 describe('a case that meets a failure retrying cannot fix', () => {
   it('stops, shows that it is stuck and why, tells an operator, and fails caseRecorded with CaseStuck', async () => {
     const { parties } = stack;
-    // The submission gets an answer (what the API makes of CaseStuck is its own affair), never a hang.
-    await stack.request(parties.employer, 'POST', '/v1/cases', stack.caseRequest({ tutor: { name: 'Refused Tutor' } }), { 'Idempotency-Key': 'stuck-1' });
+    // The submission gets an answer, never a hang: the case could not be recorded, operators are told.
+    const submitted = await stack.request(parties.employer, 'POST', '/v1/cases', stack.caseRequest({ tutor: { name: 'Refused Tutor' } }), { 'Idempotency-Key': 'stuck-1' });
+    expect(submitted.status).toBe(503);
+    expect(submitted.headers.get('content-type')).toContain('application/problem+json');
 
     const row = await stack.db.selectFrom('cases').selectAll().where('idempotency_key', '=', 'stuck-1').executeTakeFirstOrThrow();
     expect(row.status).toBe('stuck');
@@ -33,6 +36,15 @@ describe('a case that meets a failure retrying cannot fix', () => {
     expect(JSON.stringify(row)).not.toContain('Refused Tutor');
     const events = await stack.db.selectFrom('events').select(['type', 'data']).where('case_id', '=', row.id).execute();
     expect(events).toEqual([{ type: 'case_stuck', data: { reason: row.stuck_reason } }]);
+
+    // The employer sees the case, stuck and why, in the case and in the list: no 500 for a bare row.
+    const shown = await stack.request(parties.employer, 'GET', `/v1/cases/${row.id}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ id: row.id, status: 'stuck', stuckReason: row.stuck_reason, apprentice: null });
+    expect(caseDetailSchema.strict().safeParse(shown.body).success).toBe(true);
+    const listed = await stack.request(parties.employer, 'GET', '/v1/cases?status=stuck');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([row.id]);
 
     const client = new Client({ connection });
     const handle = client.workflow.getHandle(`case-${row.id}`);
