@@ -1,6 +1,6 @@
 import { HttpProblem } from './problem.js';
 
-const missing = new HttpProblem(400, 'Invalid file name', 'Name the file in a Content-Disposition header: attachment; filename="report.pdf"');
+const missing = new HttpProblem(400, 'Missing file name', 'Name the file in a Content-Disposition header: attachment; filename="report.pdf"');
 
 /** Node reads header bytes as Latin-1; a name sent in raw UTF-8 (as curl sends it) is read back as UTF-8 where it is that. */
 function asUtf8(latin1: string): string {
@@ -29,7 +29,7 @@ function extendedValue(value: string): string {
  */
 export function fileNameFrom(header: string | undefined): string {
   const parameters = new Map<string, string>();
-  for (const [, name, value] of (header ?? '').matchAll(/;\s*([\w!#$&+.^`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]*)/g)) {
+  for (const [, name, value] of (header ?? '').matchAll(/;\s*([\w!#$&+.^`|~*-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]*)/g)) {
     parameters.set(name!.toLowerCase(), value!.startsWith('"') ? value!.slice(1, -1).replace(/\\(.)/g, '$1') : value!);
   }
   const extended = parameters.get('filename*');
