@@ -7,6 +7,7 @@ import { HttpProblem, problemHandler } from './problem.js';
 import { refuseNonTextInBody, refuseNonTextInUrl } from './request-guards.js';
 import { caseRoutes } from './routes/cases.js';
 import { codecRoutes } from './routes/codec.js';
+import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { taskQueueRoutes } from './routes/task-queue.js';
@@ -22,7 +23,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   // A body the API cannot read is refused, not silently ignored.
   app.use((request, _response, next) => {
     const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
-    if (hasBody && !request.is('application/json')) {
+    if (hasBody && !request.is('application/json') && !isDocumentUpload(request)) {
       throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json');
     }
     next();
@@ -37,6 +38,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/codec', codecRoutes(dependencies));
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
   app.use('/v1', refuseNonTextInUrl, refuseNonTextInBody);
+  app.use('/v1/cases/:id/documents', documentRoutes(dependencies));
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));

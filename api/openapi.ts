@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { answerSchemas } from '../domain/answers.js';
 import { caseRequestSchema } from '../domain/case-request.js';
 import { referenceTables } from '../domain/reference-data.js';
+import { documentMediaTypes } from '../domain/documents.js';
 import {
   caseDetailSchema,
+  caseDocumentSchema,
   caseSummarySchema,
   historyEventSchema,
   meSchema,
@@ -15,6 +17,7 @@ import {
   taskSummarySchema,
 } from './responses.js';
 import { caseListQuery, withdrawalBody } from './routes/cases.js';
+import { documentUploadQuery } from './routes/documents.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
 import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
 import { organisationListQuery } from './routes/who-is-who.js';
@@ -173,6 +176,61 @@ export function openApiDocument(serverUrl: string) {
     summary: 'Every event of the case in order: who, when, what, with the before and after of amended fields',
     request: { params: caseId },
     responses: { 200: jsonResponse('The events, in the order they happened', listOf(historyEventSchema)), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+  });
+  const file = Object.fromEntries(Object.keys(documentMediaTypes).map((type) => [type, { schema: { type: 'string' as const, format: 'binary' } }]));
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/documents',
+    summary: 'The employer attaches a document the request needs: the file itself is the body',
+    description:
+      'The file is checked by its content: a PDF (whole, ending with its %%EOF trailer), a PNG or a JPEG, sent as that type and named with its ending. ' +
+      'Its bytes are kept once by their SHA-256; the same file sent again for the same case and kind is the document already attached (200).',
+    request: {
+      params: caseId,
+      query: documentUploadQuery,
+      headers: z.object({
+        'Content-Disposition': z.string().describe('attachment; filename="school-report.pdf" (or filename*=UTF-8\'\'…): a plain name, not a path, without control characters'),
+      }),
+      body: { required: true, content: file },
+    },
+    responses: {
+      201: jsonResponse('The document, attached', caseDocumentSchema),
+      200: jsonResponse('The same file was already attached to the case for this kind: that document', caseDocumentSchema),
+      ...commonProblems,
+      403: problemResponse('Not the employer of this case'),
+      404: problemResponse('No such case visible to the caller'),
+      409: problemResponse('The case is closed (refused, withdrawn or stuck)'),
+      413: problemResponse('The file is larger than DOCUMENT_MAX_BYTES'),
+      415: problemResponse('The file is not a PDF, PNG or JPEG by its content, or its content disagrees with its Content-Type or its name'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/documents',
+    summary: "The documents attached to a case, for the case's parties",
+    request: { params: caseId },
+    responses: {
+      200: jsonResponse('The documents, in the order they were attached', listOf(caseDocumentSchema)),
+      401: commonProblems[401],
+      403: problemResponse('An organisation the case no longer names (replaced by an amendment)'),
+      404: problemResponse('No such case visible to the caller'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/documents/{documentId}',
+    summary: 'Downloads a document of the case',
+    request: { params: caseId.extend({ documentId: z.uuid() }) },
+    responses: {
+      200: {
+        description: 'The file, as its content is, with Content-Disposition: attachment and X-Content-Type-Options: nosniff',
+        headers: { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } },
+        content: file,
+      },
+      401: commonProblems[401],
+      403: problemResponse('An organisation the case no longer names (replaced by an amendment)'),
+      404: problemResponse('No such case visible to the caller, or no such document in it (the same answer)'),
+    },
   });
   for (const [action, summary] of [
     ['claim', 'A user of the organisation takes the task'],

@@ -1,16 +1,26 @@
 import type { Outcome, Failure } from '../application/outcome.js';
 import { HttpProblem, pointerOf } from './problem.js';
 
+const notFoundDetails = {
+  case: 'There is no case with this id that you can see',
+  task: 'There is no task with this id',
+  document: 'There is no document with this id in a case you can see',
+};
+
 /** The one mapping from the application's failures to HTTP answers. */
 export function problemFor(failure: Failure): HttpProblem {
   switch (failure.kind) {
     case 'not_found':
       // One answer for an unknown id and for one the caller may not see.
-      return new HttpProblem(404, 'Not found', failure.what === 'case' ? 'There is no case with this id that you can see' : 'There is no task with this id');
+      return new HttpProblem(404, 'Not found', notFoundDetails[failure.what]);
     case 'forbidden':
       return new HttpProblem(403, 'Forbidden', failure.detail);
     case 'invalid':
       return new HttpProblem(400, 'Invalid request', failure.detail, failure.errors.map((e) => ({ pointer: pointerOf(e.path), detail: e.detail })));
+    case 'file_refused':
+      return failure.problem === 'type'
+        ? new HttpProblem(415, 'Unsupported media type', failure.detail)
+        : new HttpProblem(400, failure.problem === 'name' ? 'Invalid file name' : 'Damaged file', failure.detail);
     case 'conflict':
       return new HttpProblem(409, failure.title, failure.detail);
     case 'stale_revision':

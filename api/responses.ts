@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userRoles } from '../domain/caller.js';
+import { documentKinds, documentMediaTypes } from '../domain/documents.js';
 import { languages } from '../domain/language.js';
 import { caseStatuses, organisationKinds, taskKinds } from '../domain/parties.js';
 
@@ -121,6 +122,17 @@ export const meSchema = z.object({
   language: z.enum(languages),
 });
 
+export const caseDocumentSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(documentKinds),
+  fileName: z.string(),
+  mediaType: z.enum(Object.keys(documentMediaTypes) as [keyof typeof documentMediaTypes]).describe('By the content of the file'),
+  size: z.number().int().describe('In bytes'),
+  sha256: z.string().describe('The SHA-256 of the file, in hex'),
+  uploadedBy: reference.describe('The user who attached it'),
+  uploadedAt: instant,
+});
+
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -136,3 +148,4 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
 export type Me = z.infer<typeof meSchema>;
+export type CaseDocument = z.infer<typeof caseDocumentSchema>;

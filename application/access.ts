@@ -61,6 +61,19 @@ export function partyIn(caller: Caller, participants: Record<string, string>, co
   return Object.entries(participants).find(([, organisationId]) => organisationId === caller.organisationId)?.[0] as PartyKind | undefined;
 }
 
+/**
+ * A case's documents are its parties': the organisations it names now (and the ministry). One
+ * replaced by an amendment still sees the case, not the documents attached for its successor.
+ */
+export function mayReadDocuments(caller: Caller, participants: Record<string, string>, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): boolean {
+  return partyIn(caller, participants, config) !== undefined;
+}
+
+/** Only the case's employer attaches documents to it. */
+export function mayAttachDocuments(caller: Caller, participants: Record<string, string>): boolean {
+  return caller.organisationId === participants.employer;
+}
+
 /** Decrypted payloads show every apprentice's personal data: only the ministry's administrators read them. */
 export function mayReadPayloads(caller: Caller): boolean {
   return caller.organisationKind === 'ministry' && caller.roles.includes('administrator');

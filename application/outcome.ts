@@ -6,11 +6,13 @@ export interface FieldError {
 
 /** Why the application did not do what was asked; each door turns it into its own answer. */
 export type Failure =
-  | { kind: 'not_found'; what: 'case' | 'task' }
+  | { kind: 'not_found'; what: 'case' | 'task' | 'document' }
   | { kind: 'forbidden'; detail: string }
   | { kind: 'invalid'; detail: string; errors: FieldError[] }
   | { kind: 'conflict'; title: string; detail: string }
   | { kind: 'stale_revision'; detail: string }
+  /** An uploaded file refused for its type, its content or its name (domain/documents.ts). */
+  | { kind: 'file_refused'; problem: 'type' | 'content' | 'name'; detail: string }
   | { kind: 'revision_required' }
   | { kind: 'idempotency_key_reused' }
   | { kind: 'case_stuck' }
@@ -19,7 +21,7 @@ export type Failure =
 export type Outcome<T> = { kind: 'ok'; value: T } | Failure;
 
 export const ok = <T>(value: T): Outcome<T> => ({ kind: 'ok', value });
-export const notFound = (what: 'case' | 'task'): Failure => ({ kind: 'not_found', what });
+export const notFound = (what: 'case' | 'task' | 'document'): Failure => ({ kind: 'not_found', what });
 export const forbidden = (detail: string): Failure => ({ kind: 'forbidden', detail });
 export const conflict = (title: string, detail: string): Failure => ({ kind: 'conflict', title, detail });
 export const invalid = (errors: FieldError[], detail = 'The request has invalid fields'): Failure => ({ kind: 'invalid', detail, errors });

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FieldComment } from '../domain/answers.js';
+import type { DocumentKind } from '../domain/documents.js';
 import type { PartyKind, ReviewParty, TaskKind } from '../domain/parties.js';
 import type { FieldChange } from '../domain/request-changes.js';
 import type { Database } from './schema.js';
@@ -34,6 +35,7 @@ export interface CaseEventData {
   task_unclaimed: AssigneeChanged;
   task_assigned: AssigneeChanged;
   case_stuck: { reason: string };
+  document_attached: { documentId: string; kind: DocumentKind; sha256: string };
 }
 
 export type CaseEventType = keyof CaseEventData;

@@ -7,6 +7,7 @@ import type { Language } from '../domain/language.js';
 import type { FieldChange } from '../domain/request-changes.js';
 import type { CaseEventData, CaseEventType } from './events.js';
 import type { UserRole } from '../domain/caller.js';
+import type { DocumentKind, DocumentMediaType } from '../domain/documents.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** A jsonb column read as `T`, written as JSON text (JSON.stringify). */
@@ -125,6 +126,27 @@ export interface IdempotencyKeyTable {
   claimed_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+export interface DocumentBlobTable {
+  sha256: string;
+  bytes: Buffer;
+  stored_at: CreatedAt;
+}
+
+export interface DocumentTable {
+  id: string;
+  case_id: string;
+  kind: DocumentKind;
+  file_name: string;
+  /** By the file's content, not by what it was sent as. */
+  media_type: DocumentMediaType;
+  size: number;
+  /** Names the bytes in the document store. */
+  sha256: string;
+  uploaded_by: string;
+  uploaded_by_organisation_id: string;
+  uploaded_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -135,6 +157,8 @@ export interface Database {
   events: EventTable;
   mail_deliveries: MailDeliveryTable;
   idempotency_keys: IdempotencyKeyTable;
+  document_blobs: DocumentBlobTable;
+  documents: DocumentTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createApp } from '../api/app.js';
 import { answerClientErrors, maxHeaderBytes } from '../api/client-errors.js';
 import { createDatabase } from '../db/database.js';
+import { postgresDocumentStore } from '../db/document-store.js';
 import type { Config } from './config.js';
 import { loadDevIssuer } from './dev-issuer.js';
 import { encryptedDataConverter } from './payload-codec.js';
@@ -28,7 +29,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   const keys = config.AUTH_JWKS_URL
     ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))
     : (await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE })).keys;
-  const app = createApp({ config, db, temporal, keys, logger });
+  const app = createApp({ config, db, temporal, documents: postgresDocumentStore(db), keys, logger });
   const server = createServer({ maxHeaderSize: maxHeaderBytes }, app).listen(config.PORT, '0.0.0.0');
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -66,6 +66,9 @@ export const configSchema = z.object({
   /** A case continues as new once its history is this long, besides when Temporal suggests it (tests). */
   CASE_CONTINUE_AS_NEW_AFTER_EVENTS: z.coerce.number().int().min(20).optional(),
 
+  /** The largest file a case's document may be, in bytes (10 MB); a larger upload is answered 413. */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+
   /** How long a submission waits for its case to be recorded before answering 503 (retry with the same key). */
   SUBMIT_TIMEOUT: duration.default(10_000),
 

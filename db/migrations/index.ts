@@ -6,6 +6,7 @@ import * as eventSequence from './0004_event_sequence.js';
 import * as stuckCases from './0004_stuck_cases.js';
 import * as userRoles from './0005_user_roles.js';
 import * as idempotencyKeys from './0006_idempotency_keys.js';
+import * as documents from './0007_documents.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0004_stuck_cases': stuckCases,
   '0005_user_roles': userRoles,
   '0006_idempotency_keys': idempotencyKeys,
+  '0007_documents': documents,
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { caseDetailSchema, caseSummarySchema, historyEventSchema, meSchema, organisationSchema, referenceVersionSchema, taskDetailSchema, taskSummarySchema } from '../../api/responses.js';
+import { caseDetailSchema, caseDocumentSchema, caseSummarySchema, historyEventSchema, meSchema, organisationSchema, referenceVersionSchema, taskDetailSchema, taskSummarySchema } from '../../api/responses.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -16,7 +16,7 @@ function mismatches(schema: z.ZodObject, value: unknown) {
 }
 
 describe('the answers match the response schemas the OpenAPI document publishes', () => {
-  it('for cases, case lists, tasks, inboxes, history, reference data, the caller and organisations, through a round of changes', async () => {
+  it('for cases, case lists, tasks, inboxes, history, documents, reference data, the caller and organisations, through a round of changes', async () => {
     const { parties } = stack;
     const submitted = await stack.submit();
     const adem = await stack.openTask(parties.adem, submitted.id);
@@ -48,6 +48,16 @@ describe('the answers match the response schemas the OpenAPI document publishes'
     const organisations = (await stack.request(parties.employer, 'GET', '/v1/organisations')).body;
     expect(Object.keys(organisations)).toEqual(['items']);
     for (const organisation of organisations.items) expect(mismatches(organisationSchema, organisation)).toEqual([]);
+    const attached = await fetch(`${stack.apiUrl()}/v1/cases/${submitted.id}/documents?kind=school_report`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${parties.employer.token}`, 'content-type': 'image/png', 'content-disposition': 'attachment; filename="bulletin.png"' },
+      body: new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')),
+    });
+    expect(mismatches(caseDocumentSchema, await attached.json())).toEqual([]);
+    const documents = (await stack.request(parties.school, 'GET', `/v1/cases/${submitted.id}/documents`)).body;
+    expect(Object.keys(documents)).toEqual(['items']);
+    expect(documents.items).toHaveLength(1);
+    for (const document of documents.items) expect(mismatches(caseDocumentSchema, document)).toEqual([]);
     const { on: _on, ...version } = (await stack.request(parties.employer, 'GET', '/v1/reference/trades')).body;
     expect(mismatches(referenceVersionSchema, version)).toEqual([]);
   });
