@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { appendEvent } from '../db/events.js';
 import { refusalsAreFinal } from './refusals.js';
 import { referenceVersions } from '../db/reference-store.js';
 import { assessRequest } from '../db/request-assessment.js';
-import type { Database } from '../db/schema.js';
+import type { CaseTable, Database } from '../db/schema.js';
 import type { Amendment, AmendmentResult, CaseSnapshot, Task, Withdrawal } from '../domain/case-state.js';
 import { endOfLuxembourgDay, luxembourgDate } from '../domain/luxembourg-date.js';
 import { versionInForce } from '../domain/reference-data.js';
@@ -21,7 +21,8 @@ interface TaskRecord {
 type Sequence = number | undefined;
 
 /** Who submitted a case and when: all a stuck case's bare row holds. */
-type StuckSubmission = Pick<CaseInput, 'caseId' | 'employerOrganisationId' | 'submittedBy' | 'submittedAt'> & { idempotencyKey: string | undefined };
+/** Who submitted a case and when: what is known of it before its request is recorded. */
+type Submission = Pick<CaseInput, 'caseId' | 'employerOrganisationId' | 'submittedBy' | 'submittedAt'> & { idempotencyKey?: string | undefined };
 
 export interface Due {
   dueOn: string;
@@ -51,26 +52,16 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       // The same check the API answered with, kept with the case as of its submission.
       const eligibility = await assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('cases')
-          .values({
-            id: input.caseId,
-            workflow_id: `case-${input.caseId}`,
-            employer_organisation_id: input.employerOrganisationId,
-            submitted_by: input.submittedBy,
-            idempotency_key: input.idempotencyKey ?? null,
-            trade_code: input.request.tradeCode,
-            status: input.snapshot.status,
-            waiting_on: input.snapshot.waitingOn,
-            request: JSON.stringify(input.request),
-            participants: JSON.stringify(input.participants),
-            eligibility: JSON.stringify(eligibility),
-            revision: input.snapshot.sequence,
-            submitted_at: input.submittedAt,
-            updated_at: input.submittedAt,
-          })
-          .onConflict((conflict) => conflict.column('id').doNothing())
-          .execute();
+        await insertCase(trx, input, {
+          trade_code: input.request.tradeCode,
+          status: input.snapshot.status,
+          waiting_on: input.snapshot.waitingOn,
+          request: JSON.stringify(input.request),
+          participants: JSON.stringify(input.participants),
+          eligibility: JSON.stringify(eligibility),
+          revision: input.snapshot.sequence,
+          updated_at: input.submittedAt,
+        });
         await trx
           .insertInto('case_revisions')
           .values({ case_id: input.caseId, revision: 1, request: JSON.stringify(input.request), changes: '[]', amended_by: input.submittedBy, amended_at: input.submittedAt })
@@ -221,29 +212,19 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
      * Shows that the case is stuck, and why. If it got stuck before it was recorded, a bare
      * case row is written: who submitted it and when, none of the request that may have failed.
      */
-    async recordCaseStuck({ submission: input, reason, at, snapshot, sequence }: { submission: StuckSubmission; reason: string; at: string; snapshot: CaseSnapshot; sequence: number }): Promise<void> {
+    async recordCaseStuck({ submission: input, reason, at, snapshot, sequence }: { submission: Submission; reason: string; at: string; snapshot: CaseSnapshot; sequence: number }): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('cases')
-          .values({
-            id: input.caseId,
-            workflow_id: `case-${input.caseId}`,
-            employer_organisation_id: input.employerOrganisationId,
-            submitted_by: input.submittedBy,
-            idempotency_key: input.idempotencyKey ?? null,
-            trade_code: '',
-            status: snapshot.status,
-            waiting_on: [],
-            request: '{}',
-            // Its employer sees it: the one part known before the request is.
-            participants: JSON.stringify({ employer: input.employerOrganisationId }),
-            eligibility: null,
-            revision: snapshot.sequence,
-            submitted_at: input.submittedAt,
-            updated_at: at,
-          })
-          .onConflict((conflict) => conflict.column('id').doNothing())
-          .execute();
+        await insertCase(trx, input, {
+          trade_code: '',
+          status: snapshot.status,
+          waiting_on: [],
+          request: '{}',
+          // Its employer sees it: the one part known before the request is.
+          participants: JSON.stringify({ employer: input.employerOrganisationId }),
+          eligibility: null,
+          revision: snapshot.sequence,
+          updated_at: at,
+        });
         await trx.updateTable('cases').set({ stuck_reason: reason }).where('id', '=', input.caseId).execute();
         await appendEvent(trx, { key: `${input.caseId}.stuck`, caseId: input.caseId, sequence, at, type: 'case_stuck', data: { reason } });
         await project(trx, input.caseId, snapshot, at);
@@ -253,6 +234,27 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
 }
 
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;
+
+/** The case's row, once: who submitted it and when, with what the caller knows of it so far. */
+async function insertCase(
+  trx: Transaction<Database>,
+  submission: Submission,
+  known: Omit<Insertable<CaseTable>, 'id' | 'workflow_id' | 'employer_organisation_id' | 'submitted_by' | 'idempotency_key' | 'submitted_at'>,
+): Promise<void> {
+  await trx
+    .insertInto('cases')
+    .values({
+      id: submission.caseId,
+      workflow_id: `case-${submission.caseId}`,
+      employer_organisation_id: submission.employerOrganisationId,
+      submitted_by: submission.submittedBy,
+      idempotency_key: submission.idempotencyKey ?? null,
+      submitted_at: submission.submittedAt,
+      ...known,
+    })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+}
 
 async function closeTask(trx: Transaction<Database>, task: Task): Promise<void> {
   await trx
