@@ -30,7 +30,7 @@ export function problemFor(failure: Failure): HttpProblem {
     case 'idempotency_key_reused':
       return new HttpProblem(422, 'Idempotency-Key reused', 'This Idempotency-Key was already used for a different request');
     case 'case_stuck':
-      return new HttpProblem(503, 'Case not recorded', 'The case could not be recorded; operators have been told. Nothing needs to be sent again.');
+      return new HttpProblem(503, 'Case stuck', 'The case could not be recorded and waits for an operator; operators have been told. Nothing needs to be sent again.');
     case 'timed_out':
       return new HttpProblem(
         503,

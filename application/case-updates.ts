@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { RejectionReason } from '../domain/case-state.js';
+import { caseStuckFailureType } from '../workflows/case-review/contract.js';
 import { conflict, forbidden, invalid, notFound, ok, type Failure, type Outcome } from './outcome.js';
 
 /** The workflow's validators have the last word: their rejections become typed failures. */
@@ -9,6 +10,8 @@ function failureOf(error: unknown): Failure | undefined {
   if (error instanceof WorkflowNotFoundError) return conflict('Case closed', 'The case is closed');
   if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure)) return undefined;
   const failure = error.cause;
+  // The Update that met a failure retrying cannot fix: the case is stuck now.
+  if (failure.type === caseStuckFailureType) return { kind: 'case_stuck' };
   switch (failure.type as RejectionReason) {
     case 'TaskNotFound':
       return notFound('task');

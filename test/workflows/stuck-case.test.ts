@@ -16,6 +16,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   // A value the API accepts but this database refuses, as a NUL character once was.
   await sql`alter table cases add constraint refuses_one_tutor check (request->'tutor'->>'name' is distinct from 'Refused Tutor')`.execute(stack.db);
+  await sql`alter table tasks add constraint refuses_one_reason check (reasons is distinct from 'Refused reason')`.execute(stack.db);
 });
 afterAll(async () => {
   await connection.close();
@@ -74,6 +75,19 @@ describe('a case that meets a failure retrying cannot fix', () => {
     expect(mail!.text).toContain('SQLSTATE 23514');
     expect(mail!.text).not.toMatch(/Refused Tutor|Lena|Roth/);
     recordHistory(`case-${row.id}`, 'case-stuck.json');
+  });
+
+  it('answers the answer that met the failure with a problem, and every later one with 409, never a 500', async () => {
+    const { parties } = stack;
+    const { id } = await stack.submit();
+    const task = await stack.openTask(parties.adem, id);
+    const answered = await stack.complete(parties.adem, task.id, { outcome: 'favourable', reasons: 'Refused reason' });
+    expect(answered.status).toBe(503);
+    expect(answered.headers.get('content-type')).toContain('application/problem+json');
+    expect(answered.body.detail).toContain('operators have been told');
+    await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${id}`)).body.status).toBe('stuck');
+    const school = await stack.openTask(parties.school, id);
+    expect((await stack.complete(parties.school, school.id, { outcome: 'confirmed' })).status).toBe(409);
   });
 
   it('tells a refusal of the data from a failure that may pass on a later attempt', async () => {
