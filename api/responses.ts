@@ -148,4 +148,5 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
 export type Me = z.infer<typeof meSchema>;
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;

@@ -28,7 +28,7 @@ export interface SubmitRequest {
 
 /** An employer submits a cross-border apprenticeship request: the case starts, and its first tasks open. */
 export async function submitRequest(services: Services, caller: Caller, command: SubmitRequest): Promise<Outcome<{ created: boolean; case: CaseDetail }>> {
-  const { db, config, temporal } = services;
+  const { db, config } = services;
   if (!mayActAsEmployer(caller)) return forbidden('Only the employer submits a cross-border apprenticeship request');
   const key = command.idempotencyKey;
 

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import {
   referenceTableNames,
-  type ReferenceData,
   type ReferenceRow,
   type ReferenceTableName,
   type ReferenceVersion,

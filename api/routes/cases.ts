@@ -3,19 +3,17 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { amendRequest } from '../../application/amend-request.js';
 import { listCases } from '../../application/list-cases.js';
-import { notFound } from '../../application/outcome.js';
 import { submitRequest } from '../../application/submit-request.js';
-import { viewCase, visibleCase } from '../../application/view-case.js';
+import { viewCase } from '../../application/view-case.js';
+import { viewHistory } from '../../application/view-history.js';
 import { withdrawCase } from '../../application/withdraw-case.js';
-import { caseHistory } from '../../db/case-history.js';
 import { decodeCursor } from '../../db/keyset-cursor.js';
 import { caseRequestSchema } from '../../domain/case-request.js';
+import { multiLineText } from '../../domain/text.js';
 import { caseStatuses } from '../../domain/parties.js';
-import { changesFor } from '../../domain/personal-data.js';
-import type { FieldChange } from '../../domain/request-changes.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
-import { problemFor, valueOr } from '../outcomes.js';
+import { valueOr } from '../outcomes.js';
 import { HttpProblem, parseOr400 } from '../problem.js';
 import type { CaseDetail } from '../responses.js';
 
@@ -32,12 +30,11 @@ export const caseListQuery = z.object({
     .optional(),
 });
 
-export const withdrawalBody = z.object({ reason: z.string().trim().min(1).max(2_000).optional() }).strict();
+export const withdrawalBody = z.object({ reason: multiLineText(2_000).optional() }).strict();
 
 const idempotencyKeySchema = z.string().min(1).max(200).optional();
 
 export function caseRoutes(dependencies: ApiDependencies): Router {
-  const { db } = dependencies;
   const router = Router();
 
   /** Answers with the case and its ETag, for the next If-None-Match or If-Match. */
@@ -96,21 +93,7 @@ export function caseRoutes(dependencies: ApiDependencies): Router {
   });
 
   router.get('/:id/history', async (request, response) => {
-    const row = await visibleCase(dependencies, callerOf(response), request.params.id);
-    if (!row) throw problemFor(notFound('case'));
-    const events = await caseHistory(db, row.id);
-    response.json({
-      items: events.map((event) => {
-        const data = event.data as Record<string, unknown>;
-        return {
-          at: event.occurred_at.toISOString(),
-          type: event.type,
-          user: event.actor_user_id ? { id: event.actor_user_id, name: event.user_name } : null,
-          organisation: event.actor_organisation_id ? { id: event.actor_organisation_id, name: event.organisation_name } : null,
-          data: Array.isArray(data.changes) ? { ...data, changes: changesFor(data.changes as FieldChange[], row.party) } : data,
-        };
-      }),
-    });
+    response.json(valueOr(await viewHistory(dependencies, callerOf(response), request.params.id)));
   });
 
   return router;
