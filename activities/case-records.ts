@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import { appendEvent } from '../db/events.js';
+import { appendEvent, type CaseEvent } from '../db/events.js';
 import { refusalsAreFinal } from './refusals.js';
 import { referenceVersions } from '../db/reference-store.js';
 import { assessRequest } from '../db/request-assessment.js';
@@ -201,6 +201,17 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           data: { reason: withdrawal.reason ?? null, cancelledTasks: cancelled.map((t) => t.id) },
         });
         await project(trx, caseId, snapshot, at);
+      });
+    },
+
+    /**
+     * A fact of the contract or its years, in the case's log, with where the case stands after it.
+     * Keyed by the workflow's step, so a retry logs it once.
+     */
+    async recordCaseEvent({ event, snapshot }: { event: CaseEvent & { sequence: number }; snapshot: CaseSnapshot }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await appendEvent(trx, event);
+        await project(trx, event.caseId, snapshot, event.at);
       });
     },
 

@@ -13,6 +13,7 @@ import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import type { Config } from '../infra/config.js';
 import type { CaseDetail } from '../api/responses.js';
+import type { ApprenticeshipSettings } from '../workflows/apprenticeship/contract.js';
 import { caseRecordedUpdate, caseStuckFailureType, caseWorkflowType, type CaseInput, type CaseWorkflow } from '../workflows/case-review/contract.js';
 import { mayActAsEmployer } from './access.js';
 import { eligibleParticipants } from './eligible-participants.js';
@@ -61,6 +62,7 @@ export async function submitRequest(services: Services, caller: Caller, command:
     ...taskDeadlines(config),
     mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
     ...(config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS ? { continueAsNewAfterEvents: config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS } : {}),
+    apprenticeship: apprenticeshipSettings(config),
   };
   const recorded = await startCase(services, input);
   if (recorded) return recorded;
@@ -77,6 +79,17 @@ function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | '
   };
   if (config.TASK_DUE_AFTER !== undefined) deadlines.taskDueAfterMs = config.TASK_DUE_AFTER;
   return deadlines;
+}
+
+/** How the contract and its years run: the same task deadlines, and contract days as long as configured. */
+function apprenticeshipSettings(config: Config): ApprenticeshipSettings {
+  const { taskDueWorkingDays, taskDueAfterMs, taskReminderBeforeMs } = taskDeadlines(config);
+  return {
+    taskDueWorkingDays: { ...taskDueWorkingDays, signature: config.TASK_DUE_SIGNATURE, registration: config.TASK_DUE_REGISTRATION },
+    taskDueAfterMs,
+    taskReminderBeforeMs,
+    dayMs: config.CONTRACT_DAY_LENGTH,
+  };
 }
 
 /**

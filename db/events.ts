@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { FieldComment } from '../domain/answers.js';
 import type { DocumentKind } from '../domain/documents.js';
+import type { SignatureMethod, Signer } from '../domain/contract.js';
 import type { PartyKind, ReviewParty, TaskKind } from '../domain/parties.js';
 import type { FieldChange } from '../domain/request-changes.js';
 import type { Database } from './schema.js';
@@ -36,6 +37,8 @@ export interface CaseEventData {
   task_assigned: AssigneeChanged;
   case_stuck: { reason: string };
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
+  contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
+  contract_registered: { contractVersion: number };
 }
 
 export type CaseEventType = keyof CaseEventData;

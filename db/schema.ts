@@ -8,6 +8,7 @@ import type { FieldChange } from '../domain/request-changes.js';
 import type { CaseEventData, CaseEventType } from './events.js';
 import type { UserRole } from '../domain/caller.js';
 import type { DocumentKind, DocumentMediaType } from '../domain/documents.js';
+import type { ContractStatus, ContractTerms, SignatureMethod, Signer } from '../domain/contract.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** A jsonb column read as `T`, written as JSON text (JSON.stringify). */
@@ -147,6 +148,35 @@ export interface DocumentTable {
   uploaded_at: CreatedAt;
 }
 
+export interface ContractTable {
+  case_id: string;
+  version: number;
+  /** Names the PDF in the document store. */
+  sha256: string;
+  size: number;
+  language: Language;
+  terms: Json<ContractTerms>;
+  drawn_up_at: ColumnType<Date, Date | string, never>;
+  status: ColumnType<ContractStatus, ContractStatus | undefined, ContractStatus>;
+  registration_number: string | null;
+  registered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  registered_by: string | null;
+}
+
+export interface SignatureTable {
+  case_id: string;
+  contract_version: number;
+  signer: Signer;
+  method: SignatureMethod;
+  /** The employer's user; null for the apprentice and the legal representative, who sign by a personal link. */
+  user_id: string | null;
+  signed_at: ColumnType<Date, Date | string, never>;
+  /** The hash of the document signed. */
+  sha256: string;
+  scan_document_id: string | null;
+  voided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -159,6 +189,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   document_blobs: DocumentBlobTable;
   documents: DocumentTable;
+  contracts: ContractTable;
+  signatures: SignatureTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -4,6 +4,7 @@ import type { TaskKind } from './parties.js';
 import { multiLineText } from './text.js';
 
 const reasons = multiLineText(5_000);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'the SHA-256 of the document, in lowercase hex');
 const requiredReasons = (when: string) => multiLineText(5_000, `reasons are required when ${when}`);
 
 /** Instead of answering, a party may send the request back with a comment per field. */
@@ -36,7 +37,11 @@ export const answerSchemas = {
     outcome('refused', requiredReasons('the request is refused')),
     changesRequested,
   ]),
-} satisfies Record<Exclude<TaskKind, 'amendment'>, z.ZodType>;
+  /** The employer signs the contract version whose PDF has this SHA-256 (what it read). */
+  signature: z.object({ outcome: z.literal('signed'), documentSha256: sha256 }).strict(),
+  /** The competent chamber (or the ministry) registers the signed contract. */
+  registration: z.object({ outcome: z.literal('registered') }).strict(),
+} satisfies Partial<Record<Exclude<TaskKind, 'amendment'>, z.ZodType>>;
 
 export type AnswerableKind = keyof typeof answerSchemas;
 
@@ -49,4 +54,5 @@ export interface FieldComment {
   comment: string;
 }
 
-export type Answer = { outcome: string; reasons?: string | undefined; comments?: FieldComment[] | undefined };
+/** An answer as the workflow receives it; the contract's tasks carry more fields (see `answerSchemas`). */
+export type Answer = { outcome: string; reasons?: string | undefined; comments?: FieldComment[] | undefined; [field: string]: unknown };

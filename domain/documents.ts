@@ -1,5 +1,5 @@
-/** The documents a request needs, attached by the employer. */
-export const documentKinds = ['school_report', 'enrolment_proof', 'representative_identity'] as const;
+/** The documents a request needs, attached by the employer; and a contract signed outside the system. */
+export const documentKinds = ['school_report', 'enrolment_proof', 'representative_identity', 'signed_contract'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 /** The files accepted, each with the name endings that fit it. */

@@ -7,12 +7,47 @@ export const reviewParties = ['adem', 'chamber', 'foreign_school'] as const;
 export type ReviewParty = (typeof reviewParties)[number];
 export type PartyKind = ReviewParty | 'ministry' | 'employer';
 
-export const taskKinds = ['opinion', 'enrolment', 'decision', 'amendment'] as const;
+/**
+ * The review's tasks, then the contract's and the training years': a signature (the employer's
+ * own), a scan signed outside the system to accept, the registration, the social security
+ * affiliation, the medical examination, a change or termination to agree to, a school year's
+ * result and the final exam.
+ */
+export const taskKinds = [
+  'opinion',
+  'enrolment',
+  'decision',
+  'amendment',
+  'signature',
+  'scan_review',
+  'registration',
+  'social_security',
+  'medical_examination',
+  'change_agreement',
+  'termination_agreement',
+  'school_year_result',
+  'final_exam',
+] as const;
 export type TaskKind = (typeof taskKinds)[number];
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
 /** `stuck`: stopped by a failure that retrying cannot fix; an operator has been told. */
-export const caseStatuses = ['in_review', 'changes_requested', 'awaiting_decision', 'authorised', 'refused', 'withdrawn', 'stuck'] as const;
+export const caseStatuses = [
+  'in_review',
+  'changes_requested',
+  'awaiting_decision',
+  'authorised',
+  'refused',
+  'withdrawn',
+  'stuck',
+  // The contract and its years, once authorised.
+  'awaiting_signatures',
+  'awaiting_registration',
+  'in_training',
+  'suspended',
+  'terminated',
+  'completed',
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /** ADEM and the chamber give an opinion, the school confirms the enrolment, the ministry decides. */

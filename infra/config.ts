@@ -59,10 +59,17 @@ export const configSchema = z.object({
   TASK_DUE_ENROLMENT: z.coerce.number().int().min(1).max(120).default(10),
   TASK_DUE_DECISION: z.coerce.number().int().min(1).max(120).default(15),
   TASK_DUE_AMENDMENT: z.coerce.number().int().min(1).max(120).default(20),
+  TASK_DUE_SIGNATURE: z.coerce.number().int().min(1).max(120).default(15),
+  TASK_DUE_REGISTRATION: z.coerce.number().int().min(1).max(120).default(10),
   /** Overrides the working days with a fixed delay (demonstrations, tests): `30s`, `2h`. */
   TASK_DUE_AFTER: duration.optional(),
   /** How long before a task is due its assignee, or its queue, is reminded. */
   TASK_REMINDER_BEFORE: duration.default(86_400_000),
+  /**
+   * How long one day of a contract lasts: unset, a day is a day. Shortened (`5ms`), a three-year
+   * apprenticeship runs in seconds, for demonstrations and tests.
+   */
+  CONTRACT_DAY_LENGTH: duration.optional(),
   /** A case continues as new once its history is this long, besides when Temporal suggests it (tests). */
   CASE_CONTINUE_AS_NEW_AFTER_EVENTS: z.coerce.number().int().min(20).optional(),
 

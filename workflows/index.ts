@@ -1,2 +1,3 @@
 export { caseWorkflow } from './case-review/workflow.js';
 export { deliverNotification } from './notification/workflow.js';
+export { apprenticeshipWorkflow } from './apprenticeship/workflow.js';

@@ -6,6 +6,8 @@ export const de: Messages = {
     enrolment: 'die Einschreibung bestätigen',
     decision: 'über die Genehmigung entscheiden',
     amendment: 'den Antrag ändern',
+    signature: 'den Lehrvertrag unterschreiben',
+    registration: 'den Lehrvertrag eintragen',
   },
   taskOpened: {
     subject: 'Neue Aufgabe: {{task}} – Ausbildungsantrag {{reference}}',

@@ -9,6 +9,8 @@ export const en = {
     enrolment: 'confirm the enrolment',
     decision: 'decide on the authorisation',
     amendment: 'amend the request',
+    signature: 'sign the apprenticeship contract',
+    registration: 'register the apprenticeship contract',
   },
   taskOpened: {
     subject: 'New task: {{task}} – apprenticeship request {{reference}}',

@@ -6,6 +6,8 @@ export const fr: Messages = {
     enrolment: "confirmer l'inscription",
     decision: "statuer sur l'autorisation",
     amendment: 'modifier la demande',
+    signature: "signer le contrat d'apprentissage",
+    registration: "enregistrer le contrat d'apprentissage",
   },
   taskOpened: {
     subject: "Nouvelle tâche : {{task}} – demande d'apprentissage {{reference}}",

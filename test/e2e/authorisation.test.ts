@@ -46,14 +46,16 @@ describe('a request goes from the employer to the ministry’s authorisation', (
     expect(decided.status).toBe(200);
 
     await expect
-      .poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}`)).body.status)
-      .toBe('authorised');
+      .poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}`)).body.status, { timeout: 20_000 })
+      .toBe('awaiting_signatures');
     const finalCase = (await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}`)).body;
-    expect(finalCase.waitingOn).toEqual([]);
+    // The contract phase follows: the employer signs first.
+    expect(finalCase.waitingOn).toEqual(['employer']);
     expect(finalCase.decidedAt).not.toBeNull();
     expect(finalCase.tasks.map((t: { party: string; status: string }) => `${t.party}:${t.status}`).sort()).toEqual([
       'adem:completed',
       'chamber:completed',
+      'employer:open',
       'foreign_school:completed',
       'ministry:completed',
     ]);
@@ -67,7 +69,7 @@ describe('a request goes from the employer to the ministry’s authorisation', (
     expect(events.map((e) => e.type).sort()).toEqual(
       [
         'case_submitted',
-        ...Array(4).fill('task_opened'),
+        ...Array(5).fill('task_opened'),
         ...Array(4).fill('task_completed'),
         'case_authorised',
       ].sort(),
@@ -76,7 +78,7 @@ describe('a request goes from the employer to the ministry’s authorisation', (
     expect(events.filter((e) => e.type === 'task_completed').map((e) => e.actor_user_id).sort()).toEqual(
       [parties.adem, parties.chamber, parties.school, parties.ministry].map((p) => p.userId).sort(),
     );
-    expect(events.at(-1)!.type).toBe('case_authorised');
+    expect(events.at(-2)!.type).toBe('case_authorised');
 
     recordHistory(`case-${submitted.id}`, 'case-authorised.json');
   });

@@ -77,7 +77,7 @@ describe('a round of changes', () => {
     const decisionView = await stack.request(parties.ministry, 'GET', `/v1/tasks/${decision.id}`);
     expect(decisionView.body.answers.filter((a: { answer: { outcome: string } }) => a.answer?.outcome !== 'changes_requested').map((a: { party: string }) => a.party).sort()).toEqual(['adem', 'chamber', 'foreign_school']);
     await stack.complete(parties.ministry, decision.id, { outcome: 'authorised' });
-    await expect.poll(async () => (await readCase(submitted.id)).body.status).toBe('authorised');
+    await expect.poll(async () => (await readCase(submitted.id)).body.status, { timeout: 20_000 }).toBe('awaiting_signatures');
 
     // The history of both rounds, in order, with who did what.
     const history = await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}/history`);
@@ -85,7 +85,8 @@ describe('a round of changes', () => {
     expect(types[0]).toBe('case_submitted');
     expect(types.filter((t: string) => t === 'changes_requested')).toHaveLength(2);
     expect(types.indexOf('request_amended')).toBeGreaterThan(types.lastIndexOf('changes_requested'));
-    expect(types.at(-1)).toBe('case_authorised');
+    // Then the contract phase opens the employer's signature.
+    expect(types.slice(-2)).toEqual(['case_authorised', 'task_opened']);
     const amendment = history.body.items.find((e: { type: string }) => e.type === 'request_amended');
     expect(amendment).toMatchObject({ user: { id: parties.employer.userId }, organisation: { id: parties.employer.organisationId }, data: { revision: 2 } });
     expect(amendment.data.changes[0]).toEqual({ field: '/apprentice/admRegistrationNumber', before: 'ADEM-778812', after: 'ADEM-778813' });
@@ -156,7 +157,7 @@ describe('withdrawing a request', () => {
     const { parties } = stack;
     const submitted = await stack.submit();
     await stack.authorise(submitted.id);
-    await expect.poll(async () => (await readCase(submitted.id)).body.status).toBe('authorised');
+    await expect.poll(async () => (await readCase(submitted.id)).body.status, { timeout: 20_000 }).toBe('awaiting_signatures');
     const reply = await stack.request(parties.employer, 'POST', `/v1/cases/${submitted.id}/withdraw`, {});
     expect(reply.status).toBe(200);
     expect(reply.body.status).toBe('withdrawn');

@@ -65,7 +65,7 @@ describe.skipIf(version === undefined)(`the application on an external PostgreSQ
     const submitted = await stack.submit();
     const decided = await stack.authorise(submitted.id);
     expect(decided.status).toBe(200);
-    await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}`)).body.status, { timeout: 20_000 }).toBe('authorised');
+    await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}`)).body.status, { timeout: 20_000 }).toBe('awaiting_signatures');
 
     const cases = await stack.request(parties.employer, 'GET', '/v1/cases');
     expect(cases.status).toBe(200);

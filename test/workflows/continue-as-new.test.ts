@@ -40,7 +40,7 @@ describe('a case that continues as new', () => {
       return runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
     };
     for (const { id } of cases) {
-      await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${id}`)).body.status).toBe('authorised');
+      await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${id}`)).body.status, { timeout: 20_000 }).toBe('awaiting_signatures');
       // Several runs, each handing its state to the next.
       await expect.poll(async () => (await runsOf(id)).length).toBeGreaterThan(2);
 

@@ -23,14 +23,15 @@ describe('a case’s history', () => {
     await Promise.all(cases.map(({ id }) => stack.authorise(id)));
 
     for (const { id } of cases) {
-      await expect.poll(async () => (await stack.request(parties.ministry, 'GET', `/v1/cases/${id}`)).body.status).toBe('authorised');
+      await expect.poll(async () => (await stack.request(parties.ministry, 'GET', `/v1/cases/${id}`)).body.status, { timeout: 20_000 }).toBe('awaiting_signatures');
       const history = (await stack.request(parties.ministry, 'GET', `/v1/cases/${id}/history`)).body.items as { type: string; data: { party?: string } }[];
       const steps = history.map((event) => (event.data.party ? `${event.type}:${event.data.party}` : event.type));
       const decisionOpened = steps.indexOf('task_opened:ministry');
       const answers = ['adem', 'chamber', 'foreign_school'].map((party) => steps.indexOf(`task_completed:${party}`));
       expect(answers.every((index) => index >= 0 && index < decisionOpened), steps.join(', ')).toBe(true);
       expect(steps[0]).toBe('case_submitted');
-      expect(steps.slice(-2)).toEqual(['task_completed:ministry', 'case_authorised']);
+      // Then the contract phase opens the employer's signature.
+      expect(steps.slice(-3)).toEqual(['task_completed:ministry', 'case_authorised', 'task_opened:employer']);
     }
   });
 

@@ -51,7 +51,7 @@ describe('rotating the payload key in the middle of a case', () => {
     await stack.stopWorker();
     await stack.restartWith({ PAYLOAD_ENCRYPTION_KEY: undefined, PAYLOAD_ENCRYPTION_KEYS: `b:${keyB.toString('base64')},primary:${testPayloadKey}` });
     expect((await stack.authorise(submitted.id)).status).toBe(200);
-    await expect.poll(async () => (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${submitted.id}`)).body.status, { timeout: 20_000 }).toBe('authorised');
+    await expect.poll(async () => (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${submitted.id}`)).body.status, { timeout: 20_000 }).toBe('awaiting_signatures');
 
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     try {

@@ -27,7 +27,7 @@ describe('a worker that stops in the middle of a case', () => {
     const decision = await stack.openTask(parties.ministry, id);
     await stack.complete(parties.ministry, decision.id, { outcome: 'authorised' });
 
-    await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${id}`)).body.status).toBe('authorised');
+    await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${id}`)).body.status, { timeout: 20_000 }).toBe('awaiting_signatures');
     const reviews = (await stack.request(parties.employer, 'GET', `/v1/cases/${id}`)).body.tasks;
     expect(reviews.map((t: { answer: { reasons?: string } }) => t.answer?.reasons)).toEqual(
       expect.arrayContaining(['Before the restart', 'During the restart']),

@@ -9,6 +9,7 @@ import type { CaseRequest } from '../../domain/case-request.js';
 import type { Amendment, CaseReviewState, Task, TaskCompletion, Withdrawal } from '../../domain/case-state.js';
 import type { CaseStatus, Participants, TaskKind } from '../../domain/parties.js';
 import type { FieldChange } from '../../domain/request-changes.js';
+import type { ApprenticeshipSettings } from '../apprenticeship/contract.js';
 import type { MailRetry } from '../notification/contract.js';
 
 export interface CaseInput {
@@ -28,6 +29,8 @@ export interface CaseInput {
   mailRetry: MailRetry;
   /** Continue as new once the history is this long, as well as when Temporal suggests it (tests). */
   continueAsNewAfterEvents?: number;
+  /** How the contract phase runs once the case is authorised; absent in cases submitted before it existed. */
+  apprenticeship?: ApprenticeshipSettings;
   /** Set when an earlier run of the case continued as new: where it had got to. */
   continued?: CaseContinuation;
 }

@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   log,
+  makeContinueAsNewFunc,
   patched,
   proxyActivities,
   setHandler,
@@ -19,7 +20,9 @@ import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities } from '../../activities/case-records.js';
 import { caseReference } from '../../domain/case-reference.js';
 import { CaseReview, legacyTaskId, type Rejection, type Stuck, type Task, type TaskIdentifier } from '../../domain/case-state.js';
+import type { ApprenticeshipParticipants } from '../../domain/apprenticeship.js';
 import type { Notification } from '../../domain/notification.js';
+import { apprenticeshipWorkflowType, type ApprenticeshipWorkflow } from '../apprenticeship/contract.js';
 import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
 import {
   amendRequestUpdate,
@@ -31,6 +34,8 @@ import {
   withdrawCaseUpdate,
   type CaseWorkflow,
 } from './contract.js';
+
+const continueAsNewApprenticeship = makeContinueAsNewFunc<ApprenticeshipWorkflow>({ workflowType: apprenticeshipWorkflowType });
 
 const records = proxyActivities<CaseRecordActivities>({
   startToCloseTimeout: '30 seconds',
@@ -156,6 +161,8 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
         decisionAnnounced = true;
       }
       if (decision.outcome !== 'authorised' || !patched('withdrawal-after-authorisation')) return review.status();
+      // The contract and its years run as their own workflow, under this case's id.
+      if (patched('contract-phase')) return beginApprenticeship(decision.completedAt!);
       // Until the contract is signed, the employer may still withdraw an authorised request.
       await waitFor(() => review.withdrawal !== undefined);
       await condition(allHandlersFinished);
@@ -215,6 +222,31 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   async function continueAsNewNow(): Promise<never> {
     await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
     return continueAsNew<CaseWorkflow>({ ...input, continued: { review: review.state, recorded, decisionAnnounced } });
+  }
+
+  /** Continues as the apprenticeship workflow, once no Update is half handled, with the review's outcome. */
+  async function beginApprenticeship(authorisedAt: string): Promise<never> {
+    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
+    const { participants, request, revision, sequence, eventsNumbered } = review.state;
+    return continueAsNewApprenticeship({
+      caseId,
+      employerOrganisationId: input.employerOrganisationId,
+      authorisedAt,
+      settings: input.apprenticeship ?? {},
+      mailRetry: input.mailRetry,
+      continueAsNewAfterEvents: input.continueAsNewAfterEvents,
+      state: {
+        caseId,
+        participants: { ...participants, employer: participants.employer ?? input.employerOrganisationId } as ApprenticeshipParticipants,
+        request,
+        revision,
+        status: 'awaiting_signatures',
+        tasks: [],
+        contract: { version: 0, signatures: [] },
+        sequence: sequence + 1,
+        eventsNumbered,
+      },
+    });
   }
 
   /** Keeps what operators search by current; only what changed, so it costs no history otherwise. */

@@ -1,0 +1,39 @@
+/**
+ * The apprenticeship workflow's contract: what starts it and the messages it answers. An
+ * authorised case continues as new into this workflow under the same workflow id, so the API
+ * reaches it as it reached the review. Never rename the names below: running cases and
+ * recorded histories know the workflow and its messages by them.
+ */
+import type { ApprenticeshipState } from '../../domain/apprenticeship.js';
+import type { CaseStatus, TaskKind } from '../../domain/parties.js';
+import type { MailRetry } from '../notification/contract.js';
+
+/** How long things take, from configuration: durations shrink in demonstrations and tests. */
+export interface ApprenticeshipSettings {
+  /** When set, a contract's day lasts this long (see `ContractCalendar`); unset, days are days. */
+  dayMs?: number | undefined;
+  /** Working days each kind of task has. */
+  taskDueWorkingDays?: Partial<Record<TaskKind, number>>;
+  /** When set, tasks are due this long after they open instead. */
+  taskDueAfterMs?: number | undefined;
+  /** How long before a task is due its organisation is reminded. */
+  taskReminderBeforeMs?: number | undefined;
+}
+
+export interface ApprenticeshipInput {
+  caseId: string;
+  employerOrganisationId: string;
+  /** When the ministry authorised the case: the contract phase starts then. */
+  authorisedAt: string;
+  settings: ApprenticeshipSettings;
+  mailRetry: MailRetry;
+  /** Continue as new once the history is this long, as well as when Temporal suggests it (tests). */
+  continueAsNewAfterEvents?: number | undefined;
+  /** Where the case stands: the review's outcome at first, then what the last run left. */
+  state: ApprenticeshipState;
+  /** Where the run that continued as new had got to, for the phase to take up. */
+  resumeAt?: 'contract' | 'training' | undefined;
+}
+
+export const apprenticeshipWorkflowType = 'apprenticeshipWorkflow';
+export type ApprenticeshipWorkflow = (input: ApprenticeshipInput) => Promise<CaseStatus>;

@@ -1,0 +1,198 @@
+import {
+  ApplicationFailure,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  makeContinueAsNewFunc,
+  proxyActivities,
+  sleep,
+  startChild,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CaseRecordActivities } from '../../activities/case-records.js';
+import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
+import { Apprenticeship } from '../../domain/apprenticeship.js';
+import type { Rejection, Task, TaskCompletion } from '../../domain/case-state.js';
+import { instantOf, type ContractCalendar } from '../../domain/contract-calendar.js';
+import type { Notification } from '../../domain/notification.js';
+import type { PartyKind, TaskKind } from '../../domain/parties.js';
+import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
+import { apprenticeshipWorkflowType, type ApprenticeshipInput, type ApprenticeshipWorkflow } from './contract.js';
+
+export const records = proxyActivities<CaseRecordActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+/** What a phase does when one of its tasks is completed. */
+type CompletionHandler = (task: Task, completion: TaskCompletion) => Promise<void>;
+
+const continueAsNewApprenticeship = makeContinueAsNewFunc<ApprenticeshipWorkflow>({ workflowType: apprenticeshipWorkflowType });
+
+/** A validator's rejection, as the failure the API maps to its 4xx answer. */
+export function reject(rejection: Rejection | undefined): void {
+  if (!rejection) return;
+  throw ApplicationFailure.create({ type: rejection.reason, message: rejection.message, details: [rejection.fields ?? []], nonRetryable: true });
+}
+
+/** Workflow time (deterministic on replay), as an ISO timestamp. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/**
+ * One run of an apprenticeship workflow: the state, and what every phase does with it (open
+ * a task, log a fact, tell someone, wait for a date of the contract). Phases register what
+ * their tasks' completions do; the run sends each completion to its phase.
+ */
+export class ApprenticeshipRun {
+  readonly apprenticeship: Apprenticeship;
+  readonly calendar: ContractCalendar;
+  private readonly completions = new Map<TaskKind, CompletionHandler>();
+  /** Notices and other work under way outside an Update: a new run must not begin in the middle of one. */
+  private pending = 0;
+
+  constructor(readonly input: ApprenticeshipInput) {
+    this.apprenticeship = new Apprenticeship(input.state);
+    const { request } = input.state;
+    this.calendar = { startDate: request.startDate, originAt: input.authorisedAt, dayMs: input.settings.dayMs };
+  }
+
+  get state() {
+    return this.apprenticeship.state;
+  }
+
+  get caseId(): string {
+    return this.state.caseId;
+  }
+
+  onCompleted(kind: TaskKind, handler: CompletionHandler): void {
+    this.completions.set(kind, handler);
+  }
+
+  validateCompletion(completion: TaskCompletion): Rejection | undefined {
+    const rejection = this.apprenticeship.validateCompletion(completion);
+    if (rejection) return rejection;
+    const task = this.state.tasks.find((t) => t.id === completion.taskId)!;
+    return this.completions.has(task.kind) ? undefined : { reason: 'TaskNotOpen', message: 'This task is not taken at this stage of the case' };
+  }
+
+  /** Records a validated completion, then lets the task's phase act on it. */
+  async completeTask(completion: TaskCompletion): Promise<Task> {
+    const { task, sequence } = this.apprenticeship.complete(completion, now());
+    await records.recordTaskCompleted({ caseId: this.caseId, task, snapshot: this.apprenticeship.snapshot(), sequence });
+    await this.completions.get(task.kind)!(task, completion);
+    return task;
+  }
+
+  /** Opens a task for an organisation: recorded with its due date, announced, and watched until due. */
+  async openTask(kind: TaskKind, party: PartyKind, organisationId: string): Promise<Task> {
+    const task = this.apprenticeship.openTask(uuid4(), kind, party, organisationId, now());
+    const { settings } = this.input;
+    const due = await records.recordTaskOpened({
+      caseId: this.caseId,
+      task,
+      snapshot: this.apprenticeship.snapshot(),
+      sequence: task.openedEvent,
+      dueInWorkingDays: settings.taskDueWorkingDays?.[kind],
+      dueAfterMs: settings.taskDueAfterMs,
+    });
+    if (due) Object.assign(task, due);
+    await this.notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
+    void this.watchDeadline(task);
+    return task;
+  }
+
+  /** Closes tasks the case no longer needs, on the query side too. */
+  async cancelTasks(tasks: Task[]): Promise<void> {
+    const at = now();
+    for (const task of tasks) this.apprenticeship.cancel(task, at);
+    await Promise.all(tasks.map((task) => records.recordTaskCompleted({ caseId: this.caseId, task, snapshot: this.apprenticeship.snapshot() })));
+  }
+
+  /** Logs a fact of the case with where the case stands after it; `key` names the fact once. */
+  async recordEvent<T extends CaseEventType>(
+    key: string,
+    type: T,
+    data: CaseEventData[T],
+    actor: { userId?: string | null | undefined; organisationId?: string | null | undefined } = {},
+  ): Promise<void> {
+    const event = { key: `${this.caseId}.${key}`, caseId: this.caseId, sequence: this.apprenticeship.numberEvents(), at: now(), type, data, ...actor } as CaseEvent & { sequence: number };
+    await records.recordCaseEvent({ event, snapshot: this.apprenticeship.snapshot() });
+  }
+
+  async notify(notification: Notification): Promise<void> {
+    await startChild<DeliverNotification>(deliverNotificationType, {
+      workflowId: `notification-${notification.key}`,
+      args: [notification, this.input.mailRetry],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  }
+
+  /** Runs work that is not an Update's (a reminder, a date reached) so that no new run begins in its middle. */
+  async guard<T>(work: () => Promise<T>): Promise<T> {
+    this.pending++;
+    try {
+      return await work();
+    } finally {
+      this.pending--;
+    }
+  }
+
+  /** Sleeps until the contract's calendar reaches `date` (at once if it has). */
+  async sleepUntilDate(date: string): Promise<void> {
+    await sleepUntil(instantOf(this.calendar, date));
+  }
+
+  /**
+   * Waits until `done`. An apprenticeship waits for years: when the history has grown long,
+   * it continues as new at this point instead, carrying its state to `resumeAt`'s phase.
+   */
+  async waitFor(done: () => boolean, resumeAt: ApprenticeshipInput['resumeAt']): Promise<void> {
+    await condition(() => done() || this.historyTooLong());
+    if (!done()) await this.continueAsNew(resumeAt);
+  }
+
+  /** Continues as new once no Update is half handled and no notice half sent, carrying the state. */
+  async continueAsNew(resumeAt: ApprenticeshipInput['resumeAt']): Promise<never> {
+    await condition(() => allHandlersFinished() && this.pending === 0);
+    return continueAsNewApprenticeship({ ...this.input, state: this.state, resumeAt });
+  }
+
+  private historyTooLong(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (this.input.continueAsNewAfterEvents !== undefined && info.historyLength > this.input.continueAsNewAfterEvents);
+  }
+
+  /** Reminds before the due date and escalates when it passes, while the task is still open. */
+  private async watchDeadline(task: Task): Promise<void> {
+    const reminderBefore = this.input.settings.taskReminderBeforeMs;
+    if (!task.dueAt || reminderBefore === undefined) return;
+    const dueAt = Date.parse(task.dueAt);
+    if (!task.deadlineNotice) {
+      await sleepUntil(dueAt - reminderBefore);
+      if (task.status !== 'open') return;
+      await this.guard(() => this.notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id }));
+      task.deadlineNotice = 'reminder';
+    }
+    if (task.deadlineNotice !== 'reminder') return;
+    await sleepUntil(dueAt);
+    if (task.status !== 'open') return;
+    await this.guard(async () => {
+      await records.recordTaskOverdue({ caseId: this.caseId, taskId: task.id, at: now(), sequence: this.apprenticeship.numberEvents() });
+      await this.notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
+    });
+    task.deadlineNotice = 'escalation';
+  }
+
+  /** A new run re-arms the deadlines of the tasks still open: the last run's timers ended with it. */
+  rewatchOpenTasks(): void {
+    for (const task of this.state.tasks) if (task.status === 'open') void this.watchDeadline(task);
+  }
+}
+
+async function sleepUntil(instant: number): Promise<void> {
+  const wait = instant - Date.now();
+  if (wait > 0) await sleep(wait);
+}

@@ -1,0 +1,57 @@
+import { setHandler } from '@temporalio/workflow';
+import { completeTaskUpdate, withdrawCaseUpdate } from '../case-review/contract.js';
+import type { ApprenticeshipWorkflow } from './contract.js';
+import { registration } from './registration.js';
+import { ApprenticeshipRun, now, records, reject } from './run.js';
+import { signing } from './signing.js';
+
+/**
+ * An authorised case, from its contract to the end of its training: the contract is drawn up,
+ * signed and registered, then the training years run. The case continues as new into this
+ * workflow under its own id, and continues as new again as the years pass.
+ */
+export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function apprenticeshipWorkflow(input) {
+  const run = new ApprenticeshipRun(input);
+  const { apprenticeship, state } = run;
+  const collectSignatures = signing(run);
+  const registerContract = registration(run);
+
+  setHandler(completeTaskUpdate, (completion) => run.completeTask(completion), { validator: (completion) => reject(run.validateCompletion(completion)) });
+  setHandler(
+    withdrawCaseUpdate,
+    async (withdrawal) => {
+      const at = now();
+      state.withdrawal = { ...withdrawal, at };
+      state.ending = { outcome: 'withdrawn', at };
+      const cancelled = state.tasks.filter((task) => task.status === 'open');
+      for (const task of cancelled) apprenticeship.cancel(task, at);
+      apprenticeship.setStatus('withdrawn');
+      await records.recordWithdrawal({ caseId: state.caseId, withdrawal, cancelled, at, snapshot: apprenticeship.snapshot(), sequence: apprenticeship.numberEvents() });
+    },
+    {
+      validator: (withdrawal) => {
+        if (withdrawal.organisationId !== state.participants.employer) reject({ reason: 'WrongParty', message: 'Only the employer who submitted the request withdraws it' });
+        // Until the contract is signed, the employer may still withdraw.
+        if (state.status !== 'awaiting_signatures') reject({ reason: 'CaseClosed', message: `The case is ${state.status}: it can no longer be withdrawn` });
+      },
+    },
+  );
+
+  if (input.resumeAt) run.rewatchOpenTasks();
+  if (input.resumeAt !== 'training') {
+    await collectSignatures();
+    if (state.withdrawal) {
+      await run.guard(() => notifyWithdrawal(run));
+      return state.status;
+    }
+    await registerContract();
+  }
+  await run.waitFor(() => state.ending !== undefined, 'training');
+  return state.status;
+};
+
+async function notifyWithdrawal(run: ApprenticeshipRun): Promise<void> {
+  const { state } = run;
+  const told = Object.values(state.participants).filter((id): id is string => id !== undefined && id !== state.participants.employer);
+  await Promise.all(told.map((organisationId) => run.notify({ key: `${state.caseId}.withdrawn.${organisationId}`, kind: 'case_withdrawn', caseId: state.caseId, organisationId })));
+}
