@@ -45,7 +45,7 @@ describe('a case that continues as new', () => {
       await expect.poll(async () => (await runsOf(id)).length).toBeGreaterThan(2);
 
       const tasks = await stack.db.selectFrom('tasks').select(['party', 'status', 'completed_at']).where('case_id', '=', id).execute();
-      expect(tasks.map((t) => `${t.party}:${t.status}`).sort()).toEqual(['adem:completed', 'chamber:completed', 'foreign_school:completed', 'ministry:completed']);
+      expect(tasks.map((t) => `${t.party}:${t.status}`).sort()).toEqual(['adem:completed', 'chamber:completed', 'employer:open', 'foreign_school:completed', 'ministry:completed']);
       const events = await stack.db.selectFrom('events').select(['key', 'type', 'sequence']).where('case_id', '=', id).orderBy('sequence').execute();
       expect(events.map((e) => e.type)).toEqual([
         'case_submitted',
@@ -58,6 +58,8 @@ describe('a case that continues as new', () => {
         'task_opened',
         'task_completed',
         'case_authorised',
+        // The employer's signature, in the apprenticeship workflow the case continued into.
+        'task_opened',
       ]);
       expect(new Set(events.map((e) => e.sequence)).size).toBe(events.length);
       expect(events.every((e) => e.sequence !== null)).toBe(true);

@@ -55,7 +55,12 @@ describe('rotating the payload key in the middle of a case', () => {
 
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     try {
-      const history = await new Client({ connection }).workflow.getHandle(`case-${submitted.id}`).fetchHistory();
+      // The review's run, which the authorisation ended by continuing into the contract phase.
+      const client = new Client({ connection });
+      const runs = [];
+      for await (const run of client.workflow.list({ query: `WorkflowId = 'case-${submitted.id}'` })) runs.push(run);
+      const review = runs.find((run) => run.type === 'caseWorkflow')!;
+      const history = await client.workflow.getHandle(`case-${submitted.id}`, review.runId).fetchHistory();
       const events = history.events ?? [];
       const keyIds = (event: (typeof events)[number]) => payloadsIn(event).map(keyIdOf).filter((id) => id !== undefined);
       expect(keyIds(events[0]!)).toEqual(['primary']);
