@@ -39,6 +39,13 @@ export interface CaseEventData {
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
   contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
   contract_registered: { contractVersion: number };
+  allowance_schedule_stored: { version: number; reason: string; effectiveFrom: string };
+  allowance_year_started: { year: number; from: string };
+  school_year_reported: { year: number; outcome: string; midCourseProjectPassed?: boolean | undefined; midCourseProjectPassedOn?: string | undefined };
+  final_exam_reported: { outcome: string; diplomaTitle?: string | undefined; diplomaDate?: string | undefined };
+  training_completed: { diplomaTitle: string; diplomaDate: string };
+  /** After a failed final exam: whether the parties extended the contract, and its end (exclusive) since. */
+  training_extended: { agreed: boolean; endDate: string };
 }
 
 export type CaseEventType = keyof CaseEventData;

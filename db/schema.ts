@@ -8,6 +8,8 @@ import type { FieldChange } from '../domain/request-changes.js';
 import type { CaseEventData, CaseEventType } from './events.js';
 import type { UserRole } from '../domain/caller.js';
 import type { DocumentKind, DocumentMediaType } from '../domain/documents.js';
+import type { AllowancePeriod } from '../domain/allowance-periods.js';
+import type { AllowanceScheduleReason } from './allowance-schedules.js';
 import type { ContractStatus, ContractTerms, SignatureMethod, Signer } from '../domain/contract.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -177,6 +179,18 @@ export interface SignatureTable {
   voided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export interface AllowanceScheduleTable {
+  case_id: string;
+  version: number;
+  /** The first day this version changes anything: the start of the contract for the first. */
+  effective_from: ColumnType<string, string, never>;
+  reason: AllowanceScheduleReason;
+  mid_course_passed_on: ColumnType<string | null, string | null | undefined, never>;
+  duration_months: ColumnType<number, number, never>;
+  years: Json<AllowancePeriod[]>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -191,6 +205,7 @@ export interface Database {
   documents: DocumentTable;
   contracts: ContractTable;
   signatures: SignatureTable;
+  allowance_schedules: AllowanceScheduleTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -4,6 +4,7 @@
  * reaches it as it reached the review. Never rename the names below: running cases and
  * recorded histories know the workflow and its messages by them.
  */
+import { defineUpdate } from '@temporalio/workflow';
 import type { ApprenticeshipState } from '../../domain/apprenticeship.js';
 import type { CaseStatus, TaskKind } from '../../domain/parties.js';
 import type { MailRetry } from '../notification/contract.js';
@@ -37,3 +38,14 @@ export interface ApprenticeshipInput {
 
 export const apprenticeshipWorkflowType = 'apprenticeshipWorkflow';
 export type ApprenticeshipWorkflow = (input: ApprenticeshipInput) => Promise<CaseStatus>;
+
+/**
+ * After a failed final exam, the employer says whether the parties agreed to extend the
+ * contract by a year; the validator rejects anyone else, or a case not waiting for this.
+ */
+export interface ExtensionDecision {
+  agreed: boolean;
+  organisationId: string;
+  userId: string;
+}
+export const decideExtensionUpdate = defineUpdate<CaseStatus, [ExtensionDecision]>('decideExtension');

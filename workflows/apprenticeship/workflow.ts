@@ -4,6 +4,7 @@ import type { ApprenticeshipWorkflow } from './contract.js';
 import { registration } from './registration.js';
 import { ApprenticeshipRun, now, records, reject } from './run.js';
 import { signing } from './signing.js';
+import { training } from './training.js';
 
 /**
  * An authorised case, from its contract to the end of its training: the contract is drawn up,
@@ -15,6 +16,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   const { apprenticeship, state } = run;
   const collectSignatures = signing(run);
   const registerContract = registration(run);
+  const train = training(run);
 
   setHandler(completeTaskUpdate, (completion) => run.completeTask(completion), { validator: (completion) => reject(run.validateCompletion(completion)) });
   setHandler(
@@ -46,7 +48,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
     }
     await registerContract();
   }
-  await run.waitFor(() => state.ending !== undefined, 'training');
+  await train();
   return state.status;
 };
 
