@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { addMonths } from '../../domain/allowance.js';
 import type { TrainingState } from '../../domain/apprenticeship.js';
 import { dateAt } from '../../domain/contract-calendar.js';
@@ -98,7 +98,8 @@ export function training(run: ApprenticeshipRun) {
         });
       }
       await run.waitFor(() => state.ending !== undefined || years.finalExamFor !== years.durationMonths, 'training');
-      if (state.ending) return;
+      // The Update that ended the training finishes its notices before the workflow completes.
+      if (state.ending) return condition(allHandlersFinished);
     }
   };
 }
