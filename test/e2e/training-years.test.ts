@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseReference } from '../../domain/case-reference.js';
+import { encryptedDataConverter } from '../../infra/payload-codec.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 /** A case signed by the employer and registered by the chamber, as test/e2e/contract.test.ts gets it there. */
@@ -106,5 +107,75 @@ describe('a three-year apprenticeship with second-long years', () => {
       `Allowance below the minimum from ${allowance.effectiveFrom} – apprenticeship ${reference}`,
     ]);
     await expect.poll(async () => (await stack.mailsTo(parties.chamber.organisationEmail)).filter((m) => m.subject === `Abschlussprüfung bestanden – Lehre ${reference}`).length, { timeout: 20_000 }).toBe(1);
+  });
+});
+
+describe('a new social minimum wage taking effect', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack.stop());
+
+  it('recomputes every running contract from its date and tells the employer whose allowance falls below the new minimum', async () => {
+    const { parties } = stack;
+    const running = await registeredCase(stack);
+    // Paid well above any minimum: recomputed, but nobody told.
+    const generous = await stack.submit({ proposedMonthlyAllowanceCents: 250_000 });
+    await stack.authorise(generous.id);
+    await stack.complete(parties.employer, (await stack.openTask(parties.employer, generous.id)).id, { outcome: 'signed', documentSha256: 'b'.repeat(64) });
+    await stack.complete(parties.chamber, (await stack.openTask(parties.chamber, generous.id)).id, { outcome: 'registered' });
+    // Not registered yet: no schedule to review.
+    const unsigned = await stack.submit();
+    await stack.authorise(unsigned.id);
+    await stack.openTask(parties.employer, unsigned.id);
+    for (const id of [running, generous.id]) await expect.poll(async () => (await readCase(stack, id)).body.allowance?.version, { timeout: 20_000 }).toBe(1);
+    const before = (await readCase(stack, running)).body.allowance;
+
+    const startDate = before.effectiveFrom as string;
+    const takesEffect = `${Number(startDate.slice(0, 4)) + 1}-01-01`;
+    const published = await stack.request(parties.ministry, 'POST', '/v1/reference/social-minimum-wage/versions', {
+      validFrom: takesEffect,
+      legalReference: 'Salaire social minimum relevé (test)',
+      sample: true,
+      rows: [{ validFrom: takesEffect, unqualifiedMonthlyCents: 400_000 }],
+    });
+    expect(published.status).toBe(201);
+
+    await expect.poll(async () => (await readCase(stack, running)).body.allowance.version, { timeout: 20_000 }).toBe(2);
+    const after = (await readCase(stack, running)).body.allowance;
+    expect(after).toMatchObject({ reason: 'table_change', effectiveFrom: takesEffect });
+    for (const period of after.years) {
+      // Before the date, the same terms (a period cut short where the new minimum begins).
+      if (period.from < takesEffect) expect(period).toEqual({ ...before.years.find((p: { from: string }) => p.from === period.from), to: period.to });
+      // 45% of the new minimum wage, above the 1 600.00 paid.
+      else expect(period).toMatchObject({ minimumCents: 180_000, belowMinimum: true, tables: { socialMinimumWage: takesEffect } });
+    }
+    expect(after.years.find((p: { from: string }) => p.from === takesEffect)).toBeDefined();
+    await expect.poll(async () => (await readCase(stack, generous.id)).body.allowance.version, { timeout: 20_000 }).toBe(2);
+    expect((await readCase(stack, unsigned.id)).body.allowance).toBeNull();
+
+    const belowMinimum = (id: string) => `Allowance below the minimum from ${takesEffect} – apprenticeship ${caseReference(id)}`;
+    await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject === belowMinimum(running)).length, { timeout: 20_000 }).toBe(1);
+
+    // The daily Schedule exists for this task queue; run by hand, it finds nothing more to change.
+    const connection = await Connection.connect({ address: stack.config.TEMPORAL_ADDRESS! });
+    try {
+      const { PAYLOAD_ENCRYPTION_KEY: key, dataDir } = stack.config;
+      const client = new Client({ connection, namespace: stack.config.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter({ key, dataDir }) });
+      const schedule = client.schedule.getHandle(`allowance-review-${stack.config.TEMPORAL_TASK_QUEUE}`);
+      const described = await schedule.describe();
+      expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'allowanceReviewWorkflow', taskQueue: stack.config.TEMPORAL_TASK_QUEUE });
+      await schedule.trigger();
+      await expect.poll(async () => (await schedule.describe()).info.recentActions.length, { timeout: 20_000 }).toBe(1);
+      const [action] = (await schedule.describe()).info.recentActions;
+      await client.workflow.getHandle(action!.action.workflow.workflowId, action!.action.workflow.firstExecutionRunId).result();
+      await schedule.delete();
+    } finally {
+      await connection.close();
+    }
+    expect((await readCase(stack, running)).body.allowance.version).toBe(2);
+    expect((await readCase(stack, generous.id)).body.allowance.version).toBe(2);
+    await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.startsWith('Allowance below the minimum')).map((m) => m.subject)).toEqual([belowMinimum(running)]);
   });
 });
