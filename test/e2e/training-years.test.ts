@@ -108,6 +108,44 @@ describe('a three-year apprenticeship with second-long years', () => {
     ]);
     await expect.poll(async () => (await stack.mailsTo(parties.chamber.organisationEmail)).filter((m) => m.subject === `Abschlussprüfung bestanden – Lehre ${reference}`).length, { timeout: 20_000 }).toBe(1);
   });
+  it('extends the contract by a year when the final exam is failed and the parties agree, then completes with the second exam', async () => {
+    const { parties } = stack;
+    const id = await registeredCase(stack);
+    const extend = (party = parties.employer, agreed = true) => stack.request(party, 'POST', `/v1/cases/${id}/extension`, { agreed });
+    expect((await extend()).status).toBe(409);
+
+    for (const _ of [1, 2]) {
+      const result = await stack.openTask(parties.school, id);
+      expect(result.kind).toBe('school_year_result');
+      expect((await stack.complete(parties.school, result.id, { outcome: 'passed' })).status).toBe(200);
+    }
+    const exam = await stack.openTask(parties.school, id);
+    expect(exam.kind).toBe('final_exam');
+    expect((await stack.complete(parties.school, exam.id, { outcome: 'failed' })).status).toBe(200);
+
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${id}/extension`, { agreed: 'yes' })).status).toBe(400);
+    expect((await extend(parties.school)).status).toBe(403);
+    const extended = await extend();
+    expect(extended.status).toBe(200);
+    expect(extended.body.status).toBe('in_training');
+    await expect.poll(async () => (await readCase(stack, id)).body.allowance.version, { timeout: 20_000 }).toBe(2);
+    const { allowance } = (await readCase(stack, id)).body;
+    expect(allowance).toMatchObject({ reason: 'change', effectiveFrom: `${Number(allowance.years[0].from.slice(0, 4)) + 3}${allowance.years[0].from.slice(4)}` });
+    expect(Math.max(...allowance.years.map((p: { year: number }) => p.year))).toBe(4);
+    expect((await extend()).status).toBe(409);
+
+    const second = await stack.openTask(parties.school, id);
+    expect(second.kind).toBe('final_exam');
+    expect((await stack.complete(parties.school, second.id, { outcome: 'passed', diplomaTitle: 'DAP Boulanger-pâtissier', diplomaDate: '2031-07-02' })).status).toBe(200);
+    await expect.poll(async () => (await readCase(stack, id)).body.status, { timeout: 20_000 }).toBe('completed');
+
+    const events = await eventsOf(stack, id);
+    expect(events.filter((e) => e.type === 'allowance_year_started').map((e) => (e.data as { year: number }).year)).toEqual([1, 2, 3, 4]);
+    expect(events.filter((e) => e.type === 'final_exam_reported').map((e) => (e.data as { outcome: string }).outcome)).toEqual(['failed', 'passed']);
+    expect(events.filter((e) => e.type === 'training_extended').map((e) => e.data)).toEqual([{ agreed: true, endDate: expect.any(String) }]);
+    // No school year result for the year the final exam reported on.
+    expect(events.filter((e) => e.type === 'school_year_reported')).toHaveLength(2);
+  });
 });
 
 describe('a new social minimum wage taking effect', () => {
