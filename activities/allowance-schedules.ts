@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { runningContracts, storeSchedule, type ScheduleChange, type StoredVersion } from '../db/allowance-schedules.js';
+import { loadReferenceData } from '../db/reference-store.js';
 import type { Database } from '../db/schema.js';
 import { refusalsAreFinal } from './refusals.js';
 
@@ -25,10 +26,10 @@ export function createAllowanceScheduleActivities(db: Kysely<Database>) {
 
     /** Recomputes one page of running contracts with the tables as published now. */
     async reviewAllowancePage({ after, limit }: { after?: string | undefined; limit: number }): Promise<AllowanceReviewPage> {
-      const caseIds = await runningContracts(db, after, limit);
+      const [caseIds, reference] = await Promise.all([runningContracts(db, after, limit), loadReferenceData(db)]);
       const belowMinimum: BelowMinimum[] = [];
       for (const caseId of caseIds) {
-        const stored = await storeSchedule(db, caseId, { reason: 'table_change' });
+        const stored = await storeSchedule(db, caseId, { reason: 'table_change' }, reference);
         if (stored.stored && stored.belowMinimum) belowMinimum.push({ caseId, version: stored.version, effectiveFrom: stored.effectiveFrom });
       }
       return { belowMinimum, next: caseIds.length === limit ? caseIds.at(-1)! : null };

@@ -3,6 +3,7 @@ import { allowanceTablesFrom } from '../domain/allowance.js';
 import { allowancePeriods, belowMinimumFrom, firstDifference, type AllowancePeriod } from '../domain/allowance-periods.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import type { Eligibility } from '../domain/eligibility.js';
+import type { ReferenceData } from '../domain/reference-data.js';
 import { appendEvent } from './events.js';
 import { loadReferenceData } from './reference-store.js';
 import type { Database } from './schema.js';
@@ -56,21 +57,22 @@ export async function currentSchedule(db: Kysely<Database>, caseId: string): Pro
  * Computes the case's schedule with the tables as published now and stores it as a new version
  * when its minimum or paid amount differs from the current one, from the first date it does.
  * Idempotent: a retry (or a second review of the same tables) finds the schedule already so.
- * One case at a time, so the case workflow and the allowance review never number alike.
+ * One case at a time, so the case workflow and the allowance review never number alike. A
+ * review of many cases passes the tables it read once.
  */
-export async function storeSchedule(db: Kysely<Database>, caseId: string, change: ScheduleChange): Promise<StoredVersion> {
+export async function storeSchedule(db: Kysely<Database>, caseId: string, change: ScheduleChange, reference?: ReferenceData): Promise<StoredVersion> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`allowance-schedule:${caseId}`}))`.execute(trx);
-    const [row, reference] = await Promise.all([
+    const [row, tables] = await Promise.all([
       trx.selectFrom('cases').select(['request', 'eligibility']).where('id', '=', caseId).executeTakeFirstOrThrow(),
-      loadReferenceData(trx),
+      reference ?? loadReferenceData(trx),
     ]);
     const current = await trx.selectFrom('allowance_schedules').selectAll().where('case_id', '=', caseId).orderBy('version', 'desc').limit(1).executeTakeFirst();
     const request = row.request as CaseRequest;
     const trade = (row.eligibility as Eligibility).trade!;
     const midCoursePassedOn = change.midCoursePassedOn ?? current?.mid_course_passed_on ?? null;
     const durationMonths = change.durationMonths ?? current?.duration_months ?? request.durationMonths;
-    const years = allowancePeriods(allowanceTablesFrom(reference), {
+    const years = allowancePeriods(allowanceTablesFrom(tables), {
       trade,
       startDate: request.startDate,
       durationMonths,

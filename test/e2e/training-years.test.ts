@@ -151,7 +151,8 @@ describe('a three-year apprenticeship with second-long years', () => {
 describe('a new social minimum wage taking effect', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startTestStack();
+    // A page a contract: the review continues as new between them.
+    stack = await startTestStack({ env: { ALLOWANCE_REVIEW_PAGE_SIZE: '1' } });
   });
   afterAll(() => stack.stop());
 
@@ -201,6 +202,14 @@ describe('a new social minimum wage taking effect', () => {
     try {
       const { PAYLOAD_ENCRYPTION_KEY: key, dataDir } = stack.config;
       const client = new Client({ connection, namespace: stack.config.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter({ key, dataDir }) });
+      // Two running contracts, a page each, then the empty page: three runs of the review.
+      const review = `allowance-review-${stack.config.TEMPORAL_TASK_QUEUE}-social-minimum-wage-${takesEffect}`;
+      const reviewRuns = async () => {
+        let n = 0;
+        for await (const _ of client.workflow.list({ query: `WorkflowId = "${review}"` })) n++;
+        return n;
+      };
+      await expect.poll(reviewRuns, { timeout: 20_000 }).toBe(3);
       const schedule = client.schedule.getHandle(`allowance-review-${stack.config.TEMPORAL_TASK_QUEUE}`);
       const described = await schedule.describe();
       expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'allowanceReviewWorkflow', taskQueue: stack.config.TEMPORAL_TASK_QUEUE });

@@ -20,5 +20,3 @@ export type AllowanceReviewWorkflow = (input: AllowanceReviewInput) => Promise<v
 export function allowanceReviewScheduleId(taskQueue: string): string {
   return `allowance-review-${taskQueue}`;
 }
-
-export const allowanceReviewPageSize = 100;
