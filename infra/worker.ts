@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import { createDatabase } from '../db/database.js';
+import { postgresDocumentStore } from '../db/document-store.js';
 import type { Config } from './config.js';
 import { createLogger, temporalLogger } from './logger.js';
 import { createMailer } from './mailer.js';
@@ -72,6 +73,7 @@ export async function startWorker(
     dataConverter,
     activities: createActivities({
       db,
+      documents: postgresDocumentStore(db),
       mailer,
       mailFrom: config.MAIL_FROM,
       publicBaseUrl: config.publicBaseUrl,
