@@ -12,9 +12,9 @@ async function signContract(stack: TestStack, id: string): Promise<void> {
 }
 
 /** A case signed by the employer and registered by the chamber, as test/e2e/contract.test.ts gets it there. */
-async function registeredCase(stack: TestStack): Promise<string> {
+async function registeredCase(stack: TestStack, overrides: Parameters<TestStack['submit']>[0] = {}): Promise<string> {
   const { parties } = stack;
-  const { id } = await stack.submit();
+  const { id } = await stack.submit(overrides);
   await stack.authorise(id);
   await signContract(stack, id);
   const registration = await stack.openTask(parties.chamber, id);
@@ -151,6 +151,29 @@ describe('a three-year apprenticeship with second-long years', () => {
     expect(events.filter((e) => e.type === 'training_extended').map((e) => e.data)).toEqual([{ agreed: true, endDate: expect.any(String) }]);
     // No school year result for the year the final exam reported on.
     expect(events.filter((e) => e.type === 'school_year_reported')).toHaveLength(2);
+  });
+  it('ends the contract at its term when the final exam is failed and the parties do not extend it', async () => {
+    const { parties } = stack;
+    const id = await registeredCase(stack, { durationMonths: 24 });
+    const result = await stack.openTask(parties.school, id);
+    expect(result.kind).toBe('school_year_result');
+    expect((await stack.complete(parties.school, result.id, { outcome: 'failed', reasons: 'Repeats the year' })).status).toBe(200);
+    const exam = await stack.openTask(parties.school, id);
+    expect(exam.kind).toBe('final_exam');
+    expect((await stack.complete(parties.school, exam.id, { outcome: 'failed' })).status).toBe(200);
+    const reference = caseReference(id);
+    await expect
+      .poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject === `Final exam not passed – apprenticeship ${reference}`).length, { timeout: 20_000 })
+      .toBe(1);
+
+    const declined = await stack.request(parties.employer, 'POST', `/v1/cases/${id}/extension`, { agreed: false });
+    expect(declined.status).toBe(200);
+    expect(declined.body.status).toBe('terminated');
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${id}/extension`, { agreed: true })).status).toBe(409);
+    const events = await eventsOf(stack, id);
+    expect(events.filter((e) => e.type === 'training_extended').map((e) => (e.data as { agreed: boolean }).agreed)).toEqual([false]);
+    expect(events.filter((e) => e.type === 'allowance_year_started')).toHaveLength(2);
+    expect((await readCase(stack, id)).body.allowance.version).toBe(1);
   });
 });
 
