@@ -45,7 +45,7 @@ export interface CaseEventData {
   school_year_reported: { year: number; outcome: string; midCourseProjectPassed?: boolean | undefined; midCourseProjectPassedOn?: string | undefined };
   final_exam_reported: { outcome: string; diplomaTitle?: string | undefined; diplomaDate?: string | undefined };
   training_completed: { diplomaTitle: string; diplomaDate: string };
-  /** After a failed final exam: whether the parties extended the contract, and its end (exclusive) since. */
+  /** After a failed final exam: whether the parties extended the contract, and its last day since. */
   training_extended: { agreed: boolean; endDate: string };
 }
 

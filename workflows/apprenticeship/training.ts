@@ -2,7 +2,7 @@ import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow
 import { addMonths } from '../../domain/allowance.js';
 import type { TrainingState } from '../../domain/apprenticeship.js';
 import { dateAt } from '../../domain/contract-calendar.js';
-import { anniversaries } from '../../domain/contract.js';
+import { anniversaries, contractEndDate } from '../../domain/contract.js';
 import { storeAllowanceSchedule } from './allowance-schedule.js';
 import { decideExtensionUpdate } from './contract.js';
 import { now, reject, type ApprenticeshipRun } from './run.js';
@@ -33,8 +33,7 @@ export function training(run: ApprenticeshipRun) {
     const { outcome, diplomaTitle, diplomaDate } = completion.answer as { outcome: 'passed' | 'failed'; diplomaTitle?: string; diplomaDate?: string };
     await run.recordEvent(`final-exam.${task.id}`, 'final_exam_reported', { outcome, diplomaTitle, diplomaDate }, completion);
     if (outcome === 'passed') {
-      state.ending = { outcome: 'completed', at: task.completedAt! };
-      apprenticeship.setStatus('completed');
+      await endTraining('completed', task.completedAt!);
       await run.recordEvent('training.completed', 'training_completed', { diplomaTitle: diplomaTitle!, diplomaDate: diplomaDate! });
     } else {
       state.training!.extensionDue = true;
@@ -51,13 +50,12 @@ export function training(run: ApprenticeshipRun) {
       if (decision.agreed) {
         years.durationMonths += 12;
         apprenticeship.touch();
-        const endDate = addMonths(request.startDate, years.durationMonths);
+        const endDate = contractEndDate(request.startDate, years.durationMonths);
         await run.recordEvent(`training.extended.${years.durationMonths}`, 'training_extended', { agreed: true, endDate }, decision);
         await storeAllowanceSchedule(run, { reason: 'change', durationMonths: years.durationMonths });
       } else {
-        state.ending = { outcome: 'terminated', at: now() };
-        apprenticeship.setStatus('terminated');
-        await run.recordEvent(`training.not-extended.${years.durationMonths}`, 'training_extended', { agreed: false, endDate: addMonths(request.startDate, years.durationMonths) }, decision);
+        await endTraining('terminated', now());
+        await run.recordEvent(`training.not-extended.${years.durationMonths}`, 'training_extended', { agreed: false, endDate: contractEndDate(request.startDate, years.durationMonths) }, decision);
       }
       return state.status;
     },
@@ -68,6 +66,13 @@ export function training(run: ApprenticeshipRun) {
       },
     },
   );
+
+  /** The training is over: a school year's result nobody gave is no longer asked for. */
+  async function endTraining(outcome: 'completed' | 'terminated', at: string): Promise<void> {
+    state.ending = { outcome, at };
+    apprenticeship.setStatus(outcome);
+    await run.cancelTasks(state.tasks.filter((t) => t.status === 'open'));
+  }
 
   /** Begins training year `year` on `from`: the school reports the year before, the employer hears of the new one. */
   async function beginYear(years: TrainingState, year: number, from: string): Promise<void> {
