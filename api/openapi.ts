@@ -123,12 +123,12 @@ export function openApiDocument(serverUrl: string) {
   registry.registerPath({
     method: 'post',
     path: '/v1/tasks/{id}/complete',
-    summary: 'Answer a task: an opinion, an enrolment confirmation or the decision',
+    summary: 'Answer a task: an opinion, an enrolment confirmation, the decision, a signature, the registration, a school year\'s result, the final exam (the answer\'s shape is the task kind\'s)',
     request: {
       params: taskId,
       body: {
         content: {
-          'application/json': { schema: z.union([answerSchemas.opinion, answerSchemas.enrolment, answerSchemas.decision]) },
+          'application/json': { schema: z.union(Object.values(answerSchemas) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]) },
         },
       },
     },
