@@ -121,12 +121,13 @@ export function openApiDocument(serverUrl: string) {
   registry.registerPath({
     method: 'post',
     path: '/v1/tasks/{id}/complete',
-    summary: 'Answer a task: an opinion, an enrolment confirmation or the decision',
+    summary: "Answer a task: an opinion, an enrolment confirmation, the decision, a signature, the registration, the social security affiliation, the medical examination (the task's kind says which)",
     request: {
       params: taskId,
       body: {
         content: {
-          'application/json': { schema: z.union([answerSchemas.opinion, answerSchemas.enrolment, answerSchemas.decision]) },
+          // Every kind's answer: the task's kind says which one it takes.
+          'application/json': { schema: z.union(Object.values(answerSchemas)) },
         },
       },
     },

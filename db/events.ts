@@ -38,7 +38,9 @@ export interface CaseEventData {
   case_stuck: { reason: string };
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
   contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
-  contract_registered: { contractVersion: number };
+  contract_registered: { contractVersion: number; registrationNumber: string };
+  /** The trial period's last day has passed. */
+  trial_period_ended: { lastDay: string };
 }
 
 export type CaseEventType = keyof CaseEventData;

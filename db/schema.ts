@@ -177,6 +177,27 @@ export interface SignatureTable {
   voided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A registration number given to a contract version (migration 0010). */
+export interface ContractRegistrationTable {
+  case_id: string;
+  contract_version: number;
+  registrar_organisation_id: string;
+  year: number;
+  serial: number;
+  registration_number: string;
+  registered_at: ColumnType<Date, Date | string, never>;
+  registered_by: string;
+}
+
+/** The apprentice's social security affiliation, as the employer confirmed it: personal data. */
+export interface SocialSecurityAffiliationTable {
+  case_id: string;
+  affiliation_number: string;
+  affiliated_on: string;
+  confirmed_by: string;
+  confirmed_at: ColumnType<Date, Date | string, never>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -191,6 +212,8 @@ export interface Database {
   documents: DocumentTable;
   contracts: ContractTable;
   signatures: SignatureTable;
+  contract_registrations: ContractRegistrationTable;
+  social_security_affiliations: SocialSecurityAffiliationTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
