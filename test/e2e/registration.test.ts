@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sampleReferenceData } from '../../db/seeds/reference-data.js';
 import { caseReference } from '../../domain/case-reference.js';
 import { startTestStack, nextSchoolYearStart, type Party, type TestStack } from '../support/stack.js';
@@ -184,5 +185,41 @@ describe('a trade no chamber covers', () => {
     const registrationNumber = (await readCase(parties.employer, id)).body.registration.number;
     await expect.poll(async () => (await mailsWith(arlon.email, registrationNumber)).length, poll).toBe(1);
     expect((await mailsWith(arlon.email, registrationNumber))[0]!.text).toContain('MENJE');
+  });
+});
+
+describe('first months that cross runs of the workflow', () => {
+  it('re-arms in each new run only what is still to come', async () => {
+    const { parties } = stack;
+    // Cases submitted from now on continue as new every few reminders (the case above has finished its first months).
+    await stack.restartWith({ CASE_CONTINUE_AS_NEW_AFTER_EVENTS: '20' });
+    const { id } = await stack.submit({ apprentice: { ...stack.caseRequest().apprentice, birthDate: `${startYear - 16}-03-01` } });
+    await stack.authorise(id);
+    await signContract(id);
+    expect((await stack.complete(parties.chamber, (await openTaskOf(parties.chamber, id, 'registration')).id, { outcome: 'registered' })).status).toBe(200);
+
+    const reference = caseReference(id);
+    const employerMails = async (subject: string) => (await mailsWith(parties.employer.organisationEmail, subject)).filter((mail) => mail.subject.includes(reference));
+    await expect.poll(async () => (await employerMails('Trial period ended')).length, poll).toBe(1);
+    // Reminders went on across the runs, and the affiliation confirmed in a later run stops them.
+    expect((await employerMails("Reminder: confirm the apprentice's social security affiliation")).length).toBeGreaterThanOrEqual(3);
+    const task = await openTaskOf(parties.employer, id, 'social_security');
+    expect((await stack.complete(parties.employer, task.id, { outcome: 'confirmed', affiliationNumber: '2011030112345', affiliatedOn: nextSchoolYearStart() })).status).toBe(200);
+    await expect.poll(async () => (await readCase(parties.employer, id)).body.socialSecurity, poll).not.toBeNull();
+
+    const connection = await Connection.connect({ address: inject('temporalAddress') });
+    try {
+      const runs = [];
+      for await (const run of new Client({ connection }).workflow.list({ query: `WorkflowId = 'case-${id}'` })) runs.push(run);
+      expect(runs.length).toBeGreaterThan(3);
+    } finally {
+      await connection.close();
+    }
+    // Done once, whatever the number of runs: one medical examination asked for, one reminder of it, one end of the trial period.
+    const tasks = await stack.db.selectFrom('tasks').select('kind').where('case_id', '=', id).where('kind', 'in', ['medical_examination', 'social_security']).execute();
+    expect(tasks.map((t) => t.kind).sort()).toEqual(['medical_examination', 'social_security']);
+    expect((await employerMails("Reminder: record the apprentice's medical examination")).length).toBe(1);
+    const ended = await stack.db.selectFrom('events').select('type').where('case_id', '=', id).where('type', '=', 'trial_period_ended').execute();
+    expect(ended).toHaveLength(1);
   });
 });
