@@ -1,14 +1,32 @@
 import type { Kysely } from 'kysely';
+import type { DocumentStore } from '../application/document-store.js';
 import type { Database } from '../db/schema.js';
 import type { Mailer } from '../infra/mailer.js';
 import { createCaseRecordActivities } from './case-records.js';
+import { createContractDocumentActivities } from './contract-document.js';
 import { createRegistrationActivities } from './contract-registrations.js';
 import { createNotificationActivities } from './notifications.js';
 
-export function createActivities(deps: { db: Kysely<Database>; mailer: Mailer; mailFrom: string; publicBaseUrl: string; operators: { email?: string | undefined; organisationId: string }; employeesChamberOrganisationId: string }) {
+export function createActivities(deps: {
+  db: Kysely<Database>;
+  documents: DocumentStore;
+  mailer: Mailer;
+  mailFrom: string;
+  publicBaseUrl: string;
+  operators: { email?: string | undefined; organisationId: string };
+  employeesChamberOrganisationId: string;
+}) {
   return {
     ...createCaseRecordActivities(deps.db),
     ...createRegistrationActivities(deps.db),
-    ...createNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl, operators: deps.operators, employeesChamberOrganisationId: deps.employeesChamberOrganisationId }),
+    ...createNotificationActivities({
+      db: deps.db,
+      mailer: deps.mailer,
+      from: deps.mailFrom,
+      publicBaseUrl: deps.publicBaseUrl,
+      operators: deps.operators,
+      employeesChamberOrganisationId: deps.employeesChamberOrganisationId,
+    }),
+    ...createContractDocumentActivities({ db: deps.db, documents: deps.documents }),
   };
 }

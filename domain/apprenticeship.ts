@@ -38,6 +38,7 @@ export type ApprenticeshipParticipants = Omit<Participants, 'chamber'> & { chamb
 export interface FirstMonths {
   /** Reminders sent so far to confirm the social security affiliation. */
   socialSecurityReminders: number;
+  socialSecurityRemindedAt?: string | undefined;
   socialSecurityConfirmedAt?: string | undefined;
   /** The last day of the trial period, once it has passed. */
   trialPeriodEndedOn?: string | undefined;
@@ -118,6 +119,9 @@ export class Apprenticeship {
         message: 'The answer is not valid for this task',
         fields: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
       };
+    }
+    if (task.kind === 'signature' && completion.answer.documentSha256 !== this.state.contract.sha256) {
+      return { reason: 'StaleContract', message: `documentSha256 is not the SHA-256 of the contract's version ${this.state.contract.version}: read it again before signing` };
     }
     return undefined;
   }

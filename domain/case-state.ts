@@ -65,7 +65,9 @@ export type RejectionReason =
   | 'InvalidAnswer'
   | 'AmendmentTask'
   | 'StaleRevision'
-  | 'CaseClosed';
+  | 'CaseClosed'
+  /** A signature on a version of the contract other than the current one. */
+  | 'StaleContract';
 
 export interface Rejection {
   reason: RejectionReason;

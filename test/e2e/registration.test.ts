@@ -41,7 +41,9 @@ async function openTaskOf(party: Party, caseId: string, kind: string): Promise<{
  */
 async function signContract(caseId: string): Promise<void> {
   const task = await openTaskOf(stack.parties.employer, caseId, 'signature');
-  expect((await stack.complete(stack.parties.employer, task.id, { outcome: 'signed', documentSha256: 'a'.repeat(64) })).status).toBe(200);
+  // The employer signs the PDF it read: the current version's hash.
+  const contract = (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${caseId}/contract`)).body;
+  expect((await stack.complete(stack.parties.employer, task.id, { outcome: 'signed', documentSha256: contract.versions.at(-1).sha256 })).status).toBe(200);
   await expect.poll(async () => (await readCase(stack.parties.employer, caseId)).body.status, poll).toBe('awaiting_registration');
 }
 
@@ -103,6 +105,16 @@ describe('a young apprentice’s contract, from authorisation through registrati
       for (const personal of ['Lena', 'Roth', birthDate, 'ADEM-778812', 'Marc Schmit']) expect(mail!.text + mail!.subject, who).not.toContain(personal);
       expect(mail!.text.includes(copyLink), who).toBe(who === 'school');
     }
+    // The school downloads its copy behind its login: the registered version; an outsider cannot.
+    const schoolMail = (await mailsWith(told.school, registrationNumber))[0]!;
+    const link = schoolMail.text.match(/https?:\/\/\S+\/document/)![0];
+    const copy = await fetch(`${stack.apiUrl()}${new URL(link).pathname}`, { headers: { authorization: `Bearer ${parties.school.token}` } });
+    expect(copy.status).toBe(200);
+    expect(copy.headers.get('content-type')).toMatch(/^application\/pdf/);
+    const contract = (await stack.request(parties.school, 'GET', `/v1/cases/${caseId}/contract`)).body;
+    expect(copy.headers.get('etag')).toBe(`"${contract.versions[0].sha256}"`);
+    expect(contract.registrationNumber).toBe(registrationNumber);
+    expect((await fetch(`${stack.apiUrl()}${new URL(link).pathname}`, { headers: { authorization: `Bearer ${parties.otherEmployer.token}` } })).status).toBe(404);
     // In each one's language: the employer's organisation reads English; the apprentice, living in France, French.
     expect((await mailsWith(told.employer, registrationNumber))[0]!.subject).toMatch(/^Apprenticeship contract registered/);
     expect((await mailsWith(told.apprentice, registrationNumber))[0]!.subject).toMatch(/^Contrat d'apprentissage enregistré/);

@@ -4,7 +4,7 @@ import { trialPeriodEnd } from '../../domain/contract.js';
 import { medicalExaminationDueOn, needsMedicalExamination } from '../../domain/first-months.js';
 import type { TaskKind } from '../../domain/parties.js';
 import { registrations } from './registration.js';
-import type { ApprenticeshipRun } from './run.js';
+import { now, type ApprenticeshipRun } from './run.js';
 
 /**
  * The first months of a registered contract: the employer confirms the apprentice's social
@@ -13,8 +13,10 @@ import type { ApprenticeshipRun } from './run.js';
  *
  * They run alongside the training years: `workflow.ts` starts the function returned here once the
  * contract is registered, without awaiting it, and again in every later run. Each part looks at
- * `state.firstMonths` and the tasks first, so a run re-arms only what is still to come; each part
- * that writes runs under `run.guard`, so continuing as new never cuts it in half.
+ * `state.firstMonths` and the tasks first, so a run re-arms only what is still to come. Each part
+ * that writes runs under `run.guard`, and marks itself done only once its writes are made: should
+ * a new run begin in its middle all the same (a timer firing as the history turns too long), the
+ * next run does it again, and the keyed event and mail make that once.
  */
 export function firstMonths(run: ApprenticeshipRun) {
   const { state } = run;
@@ -44,10 +46,13 @@ export function firstMonths(run: ApprenticeshipRun) {
     const task = taskOf('social_security') ?? (await run.guard(() => run.openTask('social_security', 'employer', participants.employer)));
     const every = run.input.settings.socialSecurityReminderEveryMs;
     if (every === undefined) return;
-    while (!(await condition(() => task.status !== 'open', every))) {
+    // Counted from the last reminder, which a new run knows from the state.
+    const untilNext = () => Math.max(1, Date.parse(progress().socialSecurityRemindedAt ?? task.openedAt) + every - Date.now());
+    while (!(await condition(() => task.status !== 'open', untilNext()))) {
       await run.guard(async () => {
-        const reminder = ++progress().socialSecurityReminders;
+        const reminder = progress().socialSecurityReminders + 1;
         await run.notify({ key: `${task.id}.reminder.${reminder}`, kind: 'task_reminder', taskId: task.id });
+        Object.assign(progress(), { socialSecurityReminders: reminder, socialSecurityRemindedAt: now() });
       });
     }
   }
@@ -59,9 +64,9 @@ export function firstMonths(run: ApprenticeshipRun) {
     // A contract ended during its trial period has none left to end.
     if (state.ending) return;
     await run.guard(async () => {
-      progress().trialPeriodEndedOn = lastDay;
       await run.recordEvent('trial_period.ended', 'trial_period_ended', { lastDay });
       await run.notify({ key: `${state.caseId}.trial_period.ended`, kind: 'trial_period_ended', caseId: state.caseId, endedOn: lastDay });
+      progress().trialPeriodEndedOn = lastDay;
     });
   }
 
