@@ -12,6 +12,7 @@ afterAll(() => stack.stop());
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const startYear = nextSchoolYearStart().slice(0, 4);
+const next = String(Number(startYear) + 1);
 
 /** The contract of an authorised case, once the workflow has drawn it up. */
 async function contractOf(caseId: string, party: Party = stack.parties.employer) {
@@ -81,7 +82,7 @@ describe('the apprenticeship contract as a PDF', () => {
     expect(text).toContain('Baker-confectioner (DAP)');
     expect(text).toContain('CAP Boulanger, 2 years');
     expect(text).toContain(`Start of the contract 1 September ${startYear}`);
-    expect(text).toContain(`1 1 September ${startYear} – 31 August ${Number(startYear) + 1} €1,600.00`);
+    expect(text).toContain(`1 1 September ${startYear} – 31 August ${next} €1,600.00`);
   });
 
   it('renders the same bytes from the same terms, so a retried activity stores the same document', async () => {
@@ -128,20 +129,37 @@ describe('the apprenticeship contract as a PDF', () => {
   });
 });
 
+const otherLanguages = [
+  {
+    language: 'de',
+    title: 'Lehrvertrag',
+    trade: 'Bäcker-Konditor (DAP)',
+    start: `Beginn des Vertrags 1. September ${startYear}`,
+    firstYear: `1 1. September ${startYear} – 31. August ${next} 1.600,00 €`,
+  },
+  {
+    language: 'fr',
+    title: "Contrat d'apprentissage",
+    trade: 'Boulanger-pâtissier (DAP)',
+    start: `Début du contrat 1 septembre ${startYear}`,
+    firstYear: `1 1 septembre ${startYear} – 31 août ${next} 1.600,00 €`,
+  },
+] as const;
+
 describe('a contract in another language', () => {
-  it('is written in German for an employer organisation that chose German', async () => {
+  it.each(otherLanguages)('is written in $language for an employer organisation that chose it', async (expected) => {
     const { employer } = stack.parties;
-    await stack.db.updateTable('organisations').set({ language: 'de' }).where('id', '=', employer.organisationId).execute();
+    await stack.db.updateTable('organisations').set({ language: expected.language }).where('id', '=', employer.organisationId).execute();
     try {
       const caseId = await authorisedCase();
       const contract = await contractOf(caseId);
-      expect(contract.versions[0].language).toBe('de');
+      expect(contract.versions[0].language).toBe(expected.language);
       const text = await textOf((await download(employer, contract.versions[0].document)).bytes);
-      expect(text).toContain('Lehrvertrag');
-      expect(text).toContain('Bäcker-Konditor (DAP)');
+      expect(text).toContain(expected.title);
+      expect(text).toContain(expected.trade);
       expect(text).toContain('CAP Boulanger, 2 years');
-      expect(text).toContain(`Beginn des Vertrags 1. September ${startYear}`);
-      expect(text).toContain(`1 1. September ${startYear} – 31. August ${Number(startYear) + 1} 1.600,00 €`);
+      expect(text).toContain(expected.start);
+      expect(text).toContain(expected.firstYear);
     } finally {
       await stack.db.updateTable('organisations').set({ language: employer.language }).where('id', '=', employer.organisationId).execute();
     }
