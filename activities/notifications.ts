@@ -142,10 +142,12 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     const organisations = await db.selectFrom('organisations').select(['id', 'email', 'language']).where('id', 'in', told).execute();
     const documentLink = `${publicBaseUrl}/v1/cases/${caseId}/contract/versions/${registration.contract_version}/document`;
     const values = (language: Language) => ({ ...caseFacts(row, language), registrationNumber: registration.registration_number, registrar: registration.registrar_name, documentLink });
+    const parties = new Set(Object.values(participants));
     const messages = organisations.map(({ id, email, language }): Message => {
       const t = messagesIn(language);
-      const copy = id === participants.foreign_school ? t('contractRegistered.copy', values(language)) : '';
-      return { to: email, language, subject: t('contractRegistered.subject', values(language)), text: t('contractRegistered.body', values(language)) + copy };
+      const section = (key: 'body' | 'seeCase' | 'copy' | 'footer', when = true) => (when ? t(`contractRegistered.${key}`, values(language)) : '');
+      const text = section('body') + section('seeCase', parties.has(id)) + section('copy', id === participants.foreign_school) + section('footer');
+      return { to: email, language, subject: t('contractRegistered.subject', values(language)), text };
     });
     const { apprentice } = row.request as CaseRequest;
     if (apprentice.email) {

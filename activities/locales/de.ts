@@ -96,9 +96,12 @@ Diese Nachricht wurde automatisch versandt.`,
     body: `Guten Tag,
 
 {{registrar}} hat den Lehrvertrag des grenzüberschreitenden Ausbildungsvorgangs {{reference}} eingetragen (Beruf: {{trade}}).
-Eintragungsnummer: {{registrationNumber}}
+Eintragungsnummer: {{registrationNumber}}`,
+    /** For the parties of the case: others cannot open it. */
+    seeCase: `
 
-Zum Vorgang: {{link}}
+Zum Vorgang: {{link}}`,
+    footer: `
 
 Diese Nachricht wurde automatisch versandt.`,
     copy: `

@@ -99,9 +99,12 @@ This message was sent automatically.`,
     body: `Hello,
 
 {{registrar}} has registered the apprenticeship contract of the cross-border apprenticeship case {{reference}} (trade: {{trade}}).
-Registration number: {{registrationNumber}}
+Registration number: {{registrationNumber}}`,
+    /** For the parties of the case: others cannot open it. */
+    seeCase: `
 
-See the case: {{link}}
+See the case: {{link}}`,
+    footer: `
 
 This message was sent automatically.`,
     copy: `

@@ -96,9 +96,12 @@ Ce message a été envoyé automatiquement.`,
     body: `Bonjour,
 
 {{registrar}} a enregistré le contrat d'apprentissage du dossier d'apprentissage transfrontalier {{reference}} (métier : {{trade}}).
-Numéro d'enregistrement : {{registrationNumber}}
+Numéro d'enregistrement : {{registrationNumber}}`,
+    /** For the parties of the case: others cannot open it. */
+    seeCase: `
 
-Voir le dossier : {{link}}
+Voir le dossier : {{link}}`,
+    footer: `
 
 Ce message a été envoyé automatiquement.`,
     copy: `

@@ -104,6 +104,8 @@ describe('a young apprentice’s contract, from authorisation through registrati
       expect(mail!.text, who).toContain(registrationNumber);
       for (const personal of ['Lena', 'Roth', birthDate, 'ADEM-778812', 'Marc Schmit']) expect(mail!.text + mail!.subject, who).not.toContain(personal);
       expect(mail!.text.includes(copyLink), who).toBe(who === 'school');
+      // A link to the case only for those who may open it: the Chambre des salariés is no party to it.
+      expect(mail!.text.includes(`/v1/cases/${caseId}\n`), who).toBe(['employer', 'school', 'adem'].includes(who));
     }
     // The school downloads its copy behind its login: the registered version; an outsider cannot.
     const schoolMail = (await mailsWith(told.school, registrationNumber))[0]!;
