@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { registerContract } from '../../db/contract-registrations.js';
 import { sampleReferenceData } from '../../db/seeds/reference-data.js';
 import { caseReference } from '../../domain/case-reference.js';
 import { startTestStack, nextSchoolYearStart, type Party, type TestStack } from '../support/stack.js';
@@ -197,6 +198,9 @@ describe('a trade no chamber covers', () => {
     expect((await stack.complete(parties.ministry, task.id, { outcome: 'registered' })).status).toBe(200);
     await expect.poll(async () => (await readCase(parties.employer, id)).body.registration?.number, poll).toMatch(/^MENJE-FP-\d{4}-\d{5}$/);
     const registrationNumber = (await readCase(parties.employer, id)).body.registration.number;
+    // Asked again (a retried activity), the contract keeps its number.
+    const again = await registerContract(stack.db, { caseId: id, contractVersion: 1, registrarOrganisationId: 'menje-fp', registeredBy: parties.ministry.userId, registeredAt: new Date().toISOString() });
+    expect(again).toBe(registrationNumber);
     await expect.poll(async () => (await mailsWith(arlon.email, registrationNumber)).length, poll).toBe(1);
     expect((await mailsWith(arlon.email, registrationNumber))[0]!.text).toContain('MENJE');
   });
