@@ -5,6 +5,7 @@ import type { Mailer } from '../infra/mailer.js';
 import { createAllowanceScheduleActivities } from './allowance-schedules.js';
 import { createCaseRecordActivities } from './case-records.js';
 import { createContractDocumentActivities } from './contract-document.js';
+import { createRegistrationActivities } from './contract-registrations.js';
 import { createNotificationActivities } from './notifications.js';
 
 export function createActivities(deps: {
@@ -14,11 +15,20 @@ export function createActivities(deps: {
   mailFrom: string;
   publicBaseUrl: string;
   operators: { email?: string | undefined; organisationId: string };
+  employeesChamberOrganisationId: string;
 }) {
   return {
     ...createCaseRecordActivities(deps.db),
     ...createAllowanceScheduleActivities(deps.db),
-    ...createNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl, operators: deps.operators }),
+    ...createRegistrationActivities(deps.db),
+    ...createNotificationActivities({
+      db: deps.db,
+      mailer: deps.mailer,
+      from: deps.mailFrom,
+      publicBaseUrl: deps.publicBaseUrl,
+      operators: deps.operators,
+      employeesChamberOrganisationId: deps.employeesChamberOrganisationId,
+    }),
     ...createContractDocumentActivities({ db: deps.db, documents: deps.documents }),
   };
 }

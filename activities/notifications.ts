@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import { selectCases, selectTasks, type CaseListRow } from '../db/case-queries.js';
+import { registrationOf } from '../db/contract-registrations.js';
 import type { Database } from '../db/schema.js';
+import type { CaseRequest } from '../domain/case-request.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { Eligibility } from '../domain/eligibility.js';
 import type { Language } from '../domain/language.js';
 import type { Notification } from '../domain/notification.js';
+import type { Participants } from '../domain/parties.js';
 import type { Mailer } from '../infra/mailer.js';
 import { messagesIn } from './mail-messages.js';
+
+/** The apprentice has no account to choose a language in: the one of the country they live in. */
+function languageOfCountry(country: string): Language {
+  return country === 'DE' ? 'de' : 'fr';
+}
 
 interface Deps {
   db: Kysely<Database>;
@@ -15,6 +23,8 @@ interface Deps {
   publicBaseUrl: string;
   /** Who hears of a stuck case; the ministry organisation's own address when unset. */
   operators: { email?: string | undefined; organisationId: string };
+  /** The Chambre des salariés, told of every registered contract. */
+  employeesChamberOrganisationId: string;
 }
 
 interface Message {
@@ -29,7 +39,7 @@ interface Message {
  * under its key is not sent again. Recipients are resolved when the message leaves, so a
  * reminder goes to whoever holds the task then. Messages name nobody: see locales/en.ts.
  */
-export function createNotificationActivities({ db, mailer, from, publicBaseUrl, operators }: Deps) {
+export function createNotificationActivities({ db, mailer, from, publicBaseUrl, operators, employeesChamberOrganisationId }: Deps) {
   function caseFacts(row: CaseListRow & { eligibility: unknown }, language: Language) {
     return {
       reference: caseReference(row.id),
@@ -133,6 +143,48 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return [{ to: operators.email ?? ministry.email, language: ministry.language, subject: t('caseStuck.subject', values), text: t('caseStuck.body', values) }];
   }
 
+  /**
+   * The registration, to everyone it concerns. E-mail is no channel for the contract itself: the
+   * foreign school's copy is a link to the registered version, downloaded behind its login. The
+   * apprentice has no account: a mail to the address in the request, with the number to keep.
+   */
+  async function contractRegistered(caseId: string): Promise<Message[]> {
+    const [row, registration] = await Promise.all([
+      selectCase().select('cases.participants').where('cases.id', '=', caseId).executeTakeFirstOrThrow(),
+      registrationOf(db, caseId).then((found) => found ?? Promise.reject(new Error(`case ${caseId} has no registered contract`))),
+    ]);
+    const participants = row.participants as Partial<Participants>;
+    const told = [participants.employer, participants.foreign_school, participants.adem, employeesChamberOrganisationId].filter((id): id is string => id !== undefined);
+    const organisations = await db.selectFrom('organisations').select(['id', 'email', 'language']).where('id', 'in', told).execute();
+    const documentLink = `${publicBaseUrl}/v1/cases/${caseId}/contract/versions/${registration.contract_version}/document`;
+    const values = (language: Language) => ({ ...caseFacts(row, language), registrationNumber: registration.registration_number, registrar: registration.registrar_name, documentLink });
+    const parties = new Set(Object.values(participants));
+    const messages = organisations.map(({ id, email, language }): Message => {
+      const t = messagesIn(language);
+      const section = (key: 'body' | 'seeCase' | 'copy' | 'footer', when = true) => (when ? t(`contractRegistered.${key}`, values(language)) : '');
+      const text = section('body') + section('seeCase', parties.has(id)) + section('copy', id === participants.foreign_school) + section('footer');
+      return { to: email, language, subject: t('contractRegistered.subject', values(language)), text };
+    });
+    const { apprentice } = row.request as CaseRequest;
+    if (apprentice.email) {
+      const language = languageOfCountry(apprentice.residenceCountry);
+      const t = messagesIn(language);
+      messages.push({ to: apprentice.email, language, subject: t('contractRegistered.subject', values(language)), text: t('contractRegistered.apprenticeBody', values(language)) });
+    }
+    return messages;
+  }
+
+  async function trialPeriodEnded(caseId: string, endedOn: string): Promise<Message[]> {
+    const row = await selectCase()
+      .innerJoin('organisations', 'organisations.id', 'cases.employer_organisation_id')
+      .select(['organisations.email', 'organisations.language'])
+      .where('cases.id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const t = messagesIn(row.language);
+    const values = { ...caseFacts(row, row.language), endedOn };
+    return [{ to: row.email, language: row.language, subject: t('trialPeriodEnded.subject', values), text: t('trialPeriodEnded.body', values) }];
+  }
+
   function messagesFor(notification: Notification): Promise<Message[]> {
     switch (notification.kind) {
       case 'case_stuck':
@@ -145,6 +197,10 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
       case 'allowance_below_minimum':
       case 'final_exam_reported':
         return trainingNotice(notification);
+      case 'contract_registered':
+        return contractRegistered(notification.caseId);
+      case 'trial_period_ended':
+        return trialPeriodEnded(notification.caseId, notification.endedOn);
       default:
         return taskMessages(notification);
     }

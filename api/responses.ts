@@ -105,6 +105,14 @@ export const caseDetailSchema = caseSummarySchema.extend({
   changeRequests: z.array(taskSummarySchema),
   lastAmendment: lastAmendmentSchema,
   tasks: z.array(taskSummarySchema),
+  registration: z
+    .object({ number: z.string(), contractVersion: z.number().int(), registeredAt: instant, registrar: reference })
+    .nullable()
+    .describe('The registered contract: null until the competent chamber (or the ministry, for a trade no chamber covers) registers it'),
+  socialSecurity: z
+    .object({ affiliationNumber: z.string(), affiliatedOn: z.iso.date(), confirmedAt: instant })
+    .nullable()
+    .describe('The apprentice\'s social security affiliation as the employer confirmed it; the number is "[withheld]" from the parties that need not know it'),
 });
 
 export const taskDetailSchema = taskSummarySchema.extend({

@@ -191,6 +191,27 @@ export interface AllowanceScheduleTable {
   created_at: CreatedAt;
 }
 
+/** A registration number given to a contract version (migration 0010). */
+export interface ContractRegistrationTable {
+  case_id: string;
+  contract_version: number;
+  registrar_organisation_id: string;
+  year: number;
+  serial: number;
+  registration_number: string;
+  registered_at: ColumnType<Date, Date | string, never>;
+  registered_by: string;
+}
+
+/** The apprentice's social security affiliation, as the employer confirmed it: personal data. */
+export interface SocialSecurityAffiliationTable {
+  case_id: string;
+  affiliation_number: string;
+  affiliated_on: string;
+  confirmed_by: string;
+  confirmed_at: ColumnType<Date, Date | string, never>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -206,6 +227,8 @@ export interface Database {
   contracts: ContractTable;
   signatures: SignatureTable;
   allowance_schedules: AllowanceScheduleTable;
+  contract_registrations: ContractRegistrationTable;
+  social_security_affiliations: SocialSecurityAffiliationTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

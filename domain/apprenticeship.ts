@@ -48,6 +48,17 @@ export interface TrainingState {
 /** Who takes part: a trade no chamber covers has none, and the ministry registers its contract. */
 export type ApprenticeshipParticipants = Omit<Participants, 'chamber'> & { chamber?: string | undefined };
 
+/** The first months after registration, as far as they have gone: a new run re-arms only what is still to come. */
+export interface FirstMonths {
+  /** Reminders sent so far to confirm the social security affiliation. */
+  socialSecurityReminders: number;
+  socialSecurityRemindedAt?: string | undefined;
+  socialSecurityConfirmedAt?: string | undefined;
+  /** The last day of the trial period, once it has passed. */
+  trialPeriodEndedOn?: string | undefined;
+  medicalExaminedOn?: string | undefined;
+}
+
 /** An apprenticeship as a plain value: what the workflow carries into a new run. */
 export interface ApprenticeshipState {
   caseId: string;
@@ -62,6 +73,8 @@ export interface ApprenticeshipState {
   ending?: Ending | undefined;
   /** Set once the training years begin. */
   training?: TrainingState | undefined;
+  /** Set at registration. */
+  firstMonths?: FirstMonths | undefined;
   /** Continues the review's numbering: see `CaseReview.numberEvents`. */
   sequence: number;
   eventsNumbered: number;

@@ -10,4 +10,8 @@ export type Notification =
   /** To the employer: from `from`, the allowance paid is below the minimum of the stored schedule. */
   | { key: string; kind: 'allowance_below_minimum'; caseId: string; from: string }
   /** To a party: the school reported the final exam. */
-  | { key: string; kind: 'final_exam_reported'; caseId: string; organisationId: string; outcome: 'passed' | 'failed' };
+  | { key: string; kind: 'final_exam_reported'; caseId: string; organisationId: string; outcome: 'passed' | 'failed' }
+  /** To the employer, the apprentice, the foreign school (with a link to the contract), ADEM and the Chambre des salariés. */
+  | { key: string; kind: 'contract_registered'; caseId: string }
+  /** To the employer: from the day after, the contract is past its trial period. */
+  | { key: string; kind: 'trial_period_ended'; caseId: string; endedOn: string };

@@ -9,11 +9,12 @@ export const personalFields = {
   '/apprentice/birthDate': ['employer', 'adem', 'foreign_school', 'ministry'],
   '/apprentice/admRegistrationNumber': ['employer', 'adem', 'ministry'],
   '/apprentice/email': ['employer', 'foreign_school', 'ministry'],
+  '/socialSecurity/affiliationNumber': ['employer', 'ministry'],
 } as const satisfies Record<string, readonly PartyKind[]>;
 
-const withheld = '[withheld]';
+export const withheld = '[withheld]';
 
-function mayKnow(field: string, party: PartyKind): boolean {
+export function mayKnow(field: string, party: PartyKind): boolean {
   const parties = (personalFields as Record<string, readonly PartyKind[]>)[field];
   return !parties || parties.includes(party);
 }

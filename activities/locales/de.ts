@@ -10,6 +10,8 @@ export const de: Messages = {
     registration: 'den Lehrvertrag eintragen',
     school_year_result: 'das Ergebnis des Schuljahres melden',
     final_exam: 'das Ergebnis der Abschlussprüfung melden',
+    social_security: 'die Anmeldung des Auszubildenden zur Sozialversicherung bestätigen',
+    medical_examination: 'die ärztliche Untersuchung des Auszubildenden eintragen',
   },
   taskOpened: {
     subject: 'Neue Aufgabe: {{task}} – Ausbildungsantrag {{reference}}',
@@ -128,6 +130,42 @@ Diese Nachricht wurde automatisch versendet.`,
 
 Der Vorgang {{reference}} ist angehalten: {{reason}}.
 Ein erneuter Versuch ändert nichts daran; er wartet auf einen Operator. Sein Workflow ist case-{{caseId}} in Temporal.
+Diese Nachricht wurde automatisch versandt.`,
+  },
+  contractRegistered: {
+    subject: 'Lehrvertrag eingetragen: {{registrationNumber}} – Vorgang {{reference}}',
+    body: `Guten Tag,
+
+{{registrar}} hat den Lehrvertrag des grenzüberschreitenden Ausbildungsvorgangs {{reference}} eingetragen (Beruf: {{trade}}).
+Eintragungsnummer: {{registrationNumber}}`,
+    /** For the parties of the case: others cannot open it. */
+    seeCase: `
+
+Zum Vorgang: {{link}}`,
+    footer: `
+
+Diese Nachricht wurde automatisch versandt.`,
+    copy: `
+
+Eine Kopie des eingetragenen Vertrags, nach der Anmeldung herunterzuladen: {{documentLink}}`,
+    apprenticeBody: `Guten Tag,
+
+Ihr Lehrvertrag (grenzüberschreitende Ausbildung {{reference}}, Beruf: {{trade}}) wurde von {{registrar}} eingetragen.
+Eintragungsnummer: {{registrationNumber}}
+
+Bewahren Sie diese Nummer auf: Ihr Ausbildungsbetrieb, Ihre Schule und die eintragende Stelle kennen Ihren Vertrag unter dieser Nummer.
+
+Diese Nachricht wurde automatisch versandt.`,
+  },
+  trialPeriodEnded: {
+    subject: 'Probezeit beendet – Ausbildung {{reference}}',
+    body: `Guten Tag,
+
+die Probezeit der grenzüberschreitenden Ausbildung {{reference}} (Beruf: {{trade}}) endete am {{endedOn}}.
+Von nun an kann der Vertrag nur mit Kündigungsfrist, in gegenseitigem Einvernehmen oder aus schwerwiegendem Grund gekündigt werden, jeweils mit Zustimmung der Kammer.
+
+Zum Vorgang: {{link}}
+
 Diese Nachricht wurde automatisch versandt.`,
   },
 };

@@ -10,6 +10,8 @@ export const fr: Messages = {
     registration: "enregistrer le contrat d'apprentissage",
     school_year_result: "communiquer le résultat de l'année scolaire",
     final_exam: "communiquer le résultat de l'examen final",
+    social_security: "confirmer l'affiliation de l'apprenti à la sécurité sociale",
+    medical_examination: "enregistrer l'examen médical de l'apprenti",
   },
   taskOpened: {
     subject: "Nouvelle tâche : {{task}} – demande d'apprentissage {{reference}}",
@@ -128,6 +130,42 @@ Ce message a été envoyé automatiquement.`,
 
 Le dossier {{reference}} s'est arrêté : {{reason}}.
 Le réessayer n'y changera rien ; il attend un opérateur. Son workflow est case-{{caseId}} dans Temporal.
+Ce message a été envoyé automatiquement.`,
+  },
+  contractRegistered: {
+    subject: "Contrat d'apprentissage enregistré : {{registrationNumber}} – dossier {{reference}}",
+    body: `Bonjour,
+
+{{registrar}} a enregistré le contrat d'apprentissage du dossier d'apprentissage transfrontalier {{reference}} (métier : {{trade}}).
+Numéro d'enregistrement : {{registrationNumber}}`,
+    /** For the parties of the case: others cannot open it. */
+    seeCase: `
+
+Voir le dossier : {{link}}`,
+    footer: `
+
+Ce message a été envoyé automatiquement.`,
+    copy: `
+
+Une copie du contrat enregistré, à télécharger après connexion : {{documentLink}}`,
+    apprenticeBody: `Bonjour,
+
+Votre contrat d'apprentissage (apprentissage transfrontalier {{reference}}, métier : {{trade}}) a été enregistré par {{registrar}}.
+Numéro d'enregistrement : {{registrationNumber}}
+
+Conservez ce numéro : votre employeur, votre école et l'organisme d'enregistrement connaissent votre contrat sous ce numéro.
+
+Ce message a été envoyé automatiquement.`,
+  },
+  trialPeriodEnded: {
+    subject: "Fin de la période d'essai – apprentissage {{reference}}",
+    body: `Bonjour,
+
+La période d'essai de l'apprentissage transfrontalier {{reference}} (métier : {{trade}}) a pris fin le {{endedOn}}.
+Désormais, le contrat ne peut être résilié qu'avec préavis, d'un commun accord ou pour faute grave, avec l'accord de la chambre.
+
+Voir le dossier : {{link}}
+
 Ce message a été envoyé automatiquement.`,
   },
 };

@@ -19,6 +19,8 @@ export interface ApprenticeshipSettings {
   taskDueAfterMs?: number | undefined;
   /** How long before a task is due its organisation is reminded. */
   taskReminderBeforeMs?: number | undefined;
+  /** How often the employer is reminded to confirm the social security affiliation, until it does. */
+  socialSecurityReminderEveryMs?: number | undefined;
 }
 
 export interface ApprenticeshipInput {

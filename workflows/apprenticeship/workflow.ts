@@ -1,6 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { completeTaskUpdate, withdrawCaseUpdate } from '../case-review/contract.js';
 import type { ApprenticeshipWorkflow } from './contract.js';
+import { firstMonths } from './first-months.js';
 import { registration } from './registration.js';
 import { ApprenticeshipRun, now, records, reject } from './run.js';
 import { signing } from './signing.js';
@@ -17,6 +18,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   const collectSignatures = signing(run);
   const registerContract = registration(run);
   const train = training(run);
+  const runFirstMonths = firstMonths(run);
 
   setHandler(completeTaskUpdate, (completion) => run.completeTask(completion), { validator: (completion) => reject(run.validateCompletion(completion)) });
   setHandler(
@@ -48,6 +50,8 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
     }
     await registerContract();
   }
+  // Alongside the training years, not awaited: each run re-arms what of them is still to come.
+  if (state.contract.registeredAt) void runFirstMonths();
   await train();
   return state.status;
 };
