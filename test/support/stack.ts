@@ -136,7 +136,7 @@ export async function startTestStack(
 
   function caseRequest(overrides: Partial<CaseRequest> = {}): CaseRequest {
     return {
-      apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR', admRegistrationNumber: 'ADEM-778812' },
+      apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR', admRegistrationNumber: 'ADEM-778812', email: `${prefix}.lena.roth@example.fr` },
       tradeCode,
       foreignSchool: { organisationId: parties.school.organisationId, programme: 'CAP Boulanger, 2 years' },
       tutor: { name: 'Marc Schmit' },
