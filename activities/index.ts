@@ -3,10 +3,12 @@ import type { Database } from '../db/schema.js';
 import type { Mailer } from '../infra/mailer.js';
 import { createCaseRecordActivities } from './case-records.js';
 import { createNotificationActivities } from './notifications.js';
+import { createSignatureActivities } from './signatures.js';
 
 export function createActivities(deps: { db: Kysely<Database>; mailer: Mailer; mailFrom: string; publicBaseUrl: string; operators: { email?: string | undefined; organisationId: string } }) {
   return {
     ...createCaseRecordActivities(deps.db),
+    ...createSignatureActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl }),
     ...createNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl, operators: deps.operators }),
   };
 }

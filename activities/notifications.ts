@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import { selectCases, selectTasks, type CaseListRow } from '../db/case-queries.js';
 import type { Database } from '../db/schema.js';
 import { caseReference } from '../domain/case-reference.js';
-import type { Eligibility } from '../domain/eligibility.js';
 import type { Language } from '../domain/language.js';
 import type { Notification } from '../domain/notification.js';
 import type { Mailer } from '../infra/mailer.js';
+import { deliverOnce, tradeName, type Message } from './mail-delivery.js';
 import { messagesIn } from './mail-messages.js';
 
 interface Deps {
@@ -17,13 +17,6 @@ interface Deps {
   operators: { email?: string | undefined; organisationId: string };
 }
 
-interface Message {
-  to: string;
-  language: Language;
-  subject: string;
-  text: string;
-}
-
 /**
  * Sends each notification once to each of its recipients: a delivery already recorded
  * under its key is not sent again. Recipients are resolved when the message leaves, so a
@@ -33,8 +26,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
   function caseFacts(row: CaseListRow & { eligibility: unknown }, language: Language) {
     return {
       reference: caseReference(row.id),
-      // The trade's name as the tables gave it when the request was checked.
-      trade: (row.eligibility as Eligibility | null)?.trade?.names[language] ?? row.trade_code,
+      trade: tradeName(row, language),
       link: `${publicBaseUrl}/v1/cases/${row.id}`,
     };
   }
@@ -96,14 +88,15 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return [{ to: row.email, language: row.language, subject: t(`caseDecided.subject_${outcome}`, values), text: t(`caseDecided.body_${outcome}`, values) }];
   }
 
-  async function caseWithdrawn(caseId: string, organisationId: string): Promise<Message[]> {
+  /** A fact of the case told to one organisation: its withdrawal, a scan not accepted. */
+  async function toOrganisation(caseId: string, organisationId: string, section: 'caseWithdrawn' | 'scanRejected'): Promise<Message[]> {
     const [row, organisation] = await Promise.all([
       selectCase().where('cases.id', '=', caseId).executeTakeFirstOrThrow(),
       db.selectFrom('organisations').select(['name', 'email', 'language']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
     ]);
     const t = messagesIn(organisation.language);
     const values = { ...caseFacts(row, organisation.language), organisation: organisation.name };
-    return [{ to: organisation.email, language: organisation.language, subject: t('caseWithdrawn.subject', values), text: t('caseWithdrawn.body', values) }];
+    return [{ to: organisation.email, language: organisation.language, subject: t(`${section}.subject`, values), text: t(`${section}.body`, values) }];
   }
 
   /** The reason names codes and constraints only, and the case only its reference: no personal data. */
@@ -124,7 +117,9 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
       case 'case_decided':
         return caseDecided(notification.caseId);
       case 'case_withdrawn':
-        return caseWithdrawn(notification.caseId, notification.organisationId);
+        return toOrganisation(notification.caseId, notification.organisationId, 'caseWithdrawn');
+      case 'scan_rejected':
+        return toOrganisation(notification.caseId, notification.organisationId, 'scanRejected');
       default:
         return taskMessages(notification);
     }
@@ -132,24 +127,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
 
   return {
     async sendNotification(notification: Notification): Promise<void> {
-      for (const message of await messagesFor(notification)) {
-        const key = `${notification.key}/${message.to}`;
-        const delivered = await db.selectFrom('mail_deliveries').select('key').where('key', '=', key).executeTakeFirst();
-        if (delivered) continue;
-        await mailer.sendMail({
-          from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          messageId: `<${encodeURIComponent(key)}@cross-border-apprenticeship>`,
-          headers: { 'Content-Language': message.language },
-        });
-        await db
-          .insertInto('mail_deliveries')
-          .values({ key, recipient: message.to })
-          .onConflict((conflict) => conflict.column('key').doNothing())
-          .execute();
-      }
+      for (const message of await messagesFor(notification)) await deliverOnce({ db, mailer, from }, `${notification.key}/${message.to}`, message);
     },
   };
 }

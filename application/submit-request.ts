@@ -89,6 +89,9 @@ function apprenticeshipSettings(config: Config): ApprenticeshipSettings {
     taskDueAfterMs,
     taskReminderBeforeMs,
     dayMs: config.CONTRACT_DAY_LENGTH,
+    signingLinkTtlMs: config.SIGNING_LINK_TTL,
+    signatureDeadlineMs: config.SIGNATURE_DEADLINE,
+    signatureReminderBeforeMs: config.SIGNATURE_REMINDER_BEFORE,
   };
 }
 

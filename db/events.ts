@@ -39,6 +39,8 @@ export interface CaseEventData {
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
   contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
   contract_registered: { contractVersion: number };
+  /** A new version of the contract voids the signatures on the old; `reason` is a code, never free text. */
+  contract_revised: { voidedVersion: number; contractVersion: number; reason: string };
 }
 
 export type CaseEventType = keyof CaseEventData;

@@ -65,7 +65,10 @@ export type RejectionReason =
   | 'InvalidAnswer'
   | 'AmendmentTask'
   | 'StaleRevision'
-  | 'CaseClosed';
+  | 'CaseClosed'
+  /** The signature names a contract version, or a document, that is no longer the current one. */
+  | 'StaleContract'
+  | 'AlreadySigned';
 
 export interface Rejection {
   reason: RejectionReason;

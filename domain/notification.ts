@@ -4,4 +4,6 @@ export type Notification =
   | { key: string; kind: 'case_decided'; caseId: string }
   /** To the operators: the case is stuck (the reason is on the case). */
   | { key: string; kind: 'case_stuck'; caseId: string }
-  | { key: string; kind: 'case_withdrawn'; caseId: string; organisationId: string };
+  | { key: string; kind: 'case_withdrawn'; caseId: string; organisationId: string }
+  /** To the organisation that uploaded a signed scan the chamber did not accept. */
+  | { key: string; kind: 'scan_rejected'; caseId: string; organisationId: string };

@@ -70,6 +70,11 @@ export const configSchema = z.object({
    * apprenticeship runs in seconds, for demonstrations and tests.
    */
   CONTRACT_DAY_LENGTH: duration.optional(),
+  /** How long a personal signing link (apprentice, legal representative) works. */
+  SIGNING_LINK_TTL: duration.default(14 * 86_400_000),
+  /** How long the parties have to sign a version of the contract, and how long before that the late ones are reminded. */
+  SIGNATURE_DEADLINE: duration.default(30 * 86_400_000),
+  SIGNATURE_REMINDER_BEFORE: duration.default(7 * 86_400_000),
   /** A case continues as new once its history is this long, besides when Temporal suggests it (tests). */
   CASE_CONTINUE_AS_NEW_AFTER_EVENTS: z.coerce.number().int().min(20).optional(),
 

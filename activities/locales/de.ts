@@ -8,6 +8,7 @@ export const de: Messages = {
     amendment: 'den Antrag ändern',
     signature: 'den Lehrvertrag unterschreiben',
     registration: 'den Lehrvertrag eintragen',
+    scan_review: 'einen außerhalb des Systems unterschriebenen Vertrag prüfen',
   },
   taskOpened: {
     subject: 'Neue Aufgabe: {{task}} – Ausbildungsantrag {{reference}}',
@@ -78,6 +79,31 @@ Diese Nachricht wurde automatisch versandt.`,
 das Bildungsministerium hat den Antrag auf grenzüberschreitende Ausbildung {{reference}} abgelehnt (Beruf: {{trade}}).
 
 Zum Vorgang und zur Begründung: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+  },
+  signingLink: {
+    subject: 'Bitte unterschreiben Sie Ihren Lehrvertrag – {{reference}}',
+    body: `Guten Tag,
+
+Sie werden gebeten, den Lehrvertrag der grenzüberschreitenden Ausbildung {{reference}} {{role}} zu unterschreiben.
+
+Beruf: {{trade}}
+Der Link ist persönlich, gilt einmal und läuft am {{expiresOn}} ab.
+
+Vertrag lesen und unterschreiben: {{link}}
+
+Falls Sie diese Nachricht nicht erwartet haben, ignorieren Sie sie. Diese Nachricht wurde automatisch versandt.`,
+    apprentice: 'als Auszubildende(r)',
+    legal_representative: 'als gesetzliche(r) Vertreter(in) der/des Auszubildenden',
+  },
+  scanRejected: {
+    subject: 'Unterschriebener Scan nicht angenommen – Lehrvertrag {{reference}}',
+    body: `Guten Tag,
+
+Der Scan des unterschriebenen Lehrvertrags der grenzüberschreitenden Ausbildung {{reference}} (Beruf: {{trade}}) wurde nicht angenommen. Die Gründe stehen in der Akte; der Vertrag kann weiterhin unterschrieben werden.
+
+Akte ansehen: {{link}}
 
 Diese Nachricht wurde automatisch versandt.`,
   },

@@ -8,6 +8,7 @@ export const fr: Messages = {
     amendment: 'modifier la demande',
     signature: "signer le contrat d'apprentissage",
     registration: "enregistrer le contrat d'apprentissage",
+    scan_review: 'examiner un contrat signé hors du système',
   },
   taskOpened: {
     subject: "Nouvelle tâche : {{task}} – demande d'apprentissage {{reference}}",
@@ -78,6 +79,31 @@ Ce message a été envoyé automatiquement.`,
 Le ministère de l'Éducation nationale a refusé la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}).
 
 Voir le dossier et les motifs : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+  },
+  signingLink: {
+    subject: "Veuillez signer votre contrat d'apprentissage – {{reference}}",
+    body: `Bonjour,
+
+Vous êtes invité(e) à signer le contrat de l'apprentissage transfrontalier {{reference}} {{role}}.
+
+Métier : {{trade}}
+Le lien est personnel, ne sert qu'une fois et expire le {{expiresOn}}.
+
+Lire et signer le contrat : {{link}}
+
+Si vous n'attendiez pas ce message, ignorez-le. Ce message a été envoyé automatiquement.`,
+    apprentice: "en tant qu'apprenti(e)",
+    legal_representative: "en tant que représentant légal de l'apprenti(e)",
+  },
+  scanRejected: {
+    subject: "Scan signé non accepté – contrat d'apprentissage {{reference}}",
+    body: `Bonjour,
+
+Le scan du contrat d'apprentissage signé, déposé pour l'apprentissage transfrontalier {{reference}} (métier : {{trade}}), n'a pas été accepté. Les motifs figurent dans le dossier ; le contrat peut toujours être signé.
+
+Voir le dossier : {{link}}
 
 Ce message a été envoyé automatiquement.`,
   },
