@@ -1,4 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
+import type { ContractDocumentActivities } from '../../activities/contract-document.js';
 import type { SignatureActivities } from '../../activities/signatures.js';
 import type { Signature } from '../../domain/apprenticeship.js';
 import type { Signer } from '../../domain/contract.js';
@@ -10,6 +11,7 @@ const signatures = proxyActivities<SignatureActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
+const contractDocuments = proxyActivities<ContractDocumentActivities>({ startToCloseTimeout: '2 minutes', retry: { maximumInterval: '30 seconds' } });
 
 type LinkSigner = Exclude<Signer, 'employer'>;
 
@@ -52,6 +54,10 @@ async function recordSignature(run: ApprenticeshipRun, signature: Signature, act
 async function openVersion(run: ApprenticeshipRun): Promise<void> {
   const { state, input } = run;
   const version = state.contract.version;
+  // Everyone signs the PDF whose hash this is: a signature naming any other is refused.
+  const { sha256 } = await contractDocuments.drawUpContract({ caseId: run.caseId, version, drawnUpAt: now(), sequence: run.apprenticeship.numberEvents() });
+  state.contract.sha256 = sha256;
+  if (state.withdrawal) return;
   const dueAt = new Date(Date.now() + (input.settings.signatureDeadlineMs ?? thirtyDaysMs)).toISOString();
   state.contract.signatureDeadline = { contractVersion: version, dueAt, reminded: false };
   await run.openTask('signature', 'employer', state.participants.employer);
@@ -105,7 +111,7 @@ export function validateLinkSignature(run: ApprenticeshipRun, signature: LinkSig
   const { state } = run;
   if (state.status !== 'awaiting_signatures') reject({ reason: 'CaseClosed', message: `The case is ${state.status}: the contract is no longer signed` });
   if (!requiredSigners(state.request).includes(signature.signer)) reject({ reason: 'WrongParty', message: 'This contract does not ask for this signature' });
-  const current = signature.contractVersion === state.contract.version && (state.contract.sha256 === undefined || state.contract.sha256 === signature.documentSha256);
+  const current = signature.contractVersion === state.contract.version && state.contract.sha256 === signature.documentSha256;
   if (!current) reject({ reason: 'StaleContract', message: 'A newer version of the contract replaces the one this link signs' });
   if (!unsigned(run).includes(signature.signer)) reject({ reason: 'AlreadySigned', message: 'This signature is already on the contract' });
 }
@@ -152,7 +158,7 @@ export function signing(run: ApprenticeshipRun) {
     for (const signer of scan.signers) {
       // Signed online meanwhile: the online signature stands.
       if (!unsigned(run).includes(signer)) continue;
-      const signature = { signer, method: 'scan', contractVersion: scan.contractVersion, sha256: state.contract.sha256 ?? '', at: task.completedAt!, userId: completion.userId, scanDocumentId: scan.documentId } as const;
+      const signature = { signer, method: 'scan', contractVersion: scan.contractVersion, sha256: state.contract.sha256!, at: task.completedAt!, userId: completion.userId, scanDocumentId: scan.documentId } as const;
       await recordSignature(run, signature, completion);
     }
     // The employer's own signature came on paper: its task is done.
@@ -164,8 +170,7 @@ export function signing(run: ApprenticeshipRun) {
   async function signThroughLink(signature: LinkSignature): Promise<void> {
     // Two sends of the same link may pass the validator together: the first one signs.
     if (!unsigned(run).includes(signature.signer)) return;
-    const sha256 = state.contract.sha256 ?? signature.documentSha256;
-    await recordSignature(run, { signer: signature.signer, method: 'online', contractVersion: signature.contractVersion, sha256, at: now() }, {}, signature.linkId);
+    await recordSignature(run, { signer: signature.signer, method: 'online', contractVersion: signature.contractVersion, sha256: signature.documentSha256, at: now() }, {}, signature.linkId);
   }
 
   /** A scan signed outside the system (already validated): the competent chamber reviews it. */
