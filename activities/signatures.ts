@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { issueSigningLink, markContractSigned, markSigningLinkUsed, recordSignature, voidEarlierVersions, type LinkSigner } from '../db/signatures.js';
+import { issueSigningLink, markContractSigned, markSigningLinkUsed, recordSignature, voidSignerLinks, voidEarlierVersions, type LinkSigner } from '../db/signatures.js';
 import type { Signature } from '../domain/apprenticeship.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import { caseReference } from '../domain/case-reference.js';
@@ -55,6 +55,7 @@ export function createSignatureActivities({ db, mailer, from, publicBaseUrl }: {
     async recordSignature({ caseId, signature, linkId }: { caseId: string; signature: Signature; linkId?: string | undefined }): Promise<void> {
       await recordSignature(db, caseId, signature);
       if (linkId) await markSigningLinkUsed(db, linkId, signature.at);
+      else if (signature.signer !== 'employer') await voidSignerLinks(db, caseId, signature.signer, signature.at);
     },
 
     async recordContractSigned({ caseId, contractVersion }: { caseId: string; contractVersion: number }): Promise<void> {

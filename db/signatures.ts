@@ -39,6 +39,11 @@ export async function findSigningLink(db: Kysely<Database>, token: string) {
 
 export type SigningLinkRow = NonNullable<Awaited<ReturnType<typeof findSigningLink>>>;
 
+/** The signer's signature came another way (a scan): their links sign nothing more. */
+export async function voidSignerLinks(db: Kysely<Database>, caseId: string, signer: LinkSigner, at: string): Promise<void> {
+  await db.updateTable('signing_links').set({ voided_at: at }).where('case_id', '=', caseId).where('signer', '=', signer).where('used_at', 'is', null).where('voided_at', 'is', null).execute();
+}
+
 /** The link has signed: it opens nothing any more. */
 export async function markSigningLinkUsed(db: Kysely<Database>, linkId: string, at: string): Promise<void> {
   await db.updateTable('signing_links').set({ used_at: at }).where('id', '=', linkId).where('used_at', 'is', null).execute();

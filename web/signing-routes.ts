@@ -59,7 +59,10 @@ function refuse(request: Request, response: Response, failure: Failure): void {
 export function signingRoutes(dependencies: ApiDependencies): Router {
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '4kb' }));
-  router.use(privatePage);
+  router.use((_request, response, next) => {
+    privatePage(response);
+    next();
+  });
 
   router.get('/:token', async (request: Request<{ token: string }>, response) => {
     const opened = await openSigningLink(dependencies, request.params.token);
