@@ -64,15 +64,16 @@ describe('signing the contract', () => {
     const version = (await contract(id)).versions[0];
 
     // The mail asks for the signature without naming anyone; the page shows what is signed.
+    const apprenticeLink = await linkTo(apprenticeEmail, id);
     const [mail] = (await stack.mailsTo(apprenticeEmail)).filter((m) => m.subject.includes(caseReference(id)));
     expect(mail!.text).toContain(caseReference(id));
     expect(mail!.text).not.toMatch(/Lena|Roth|Claire/);
-    const apprenticeLink = await linkTo(apprenticeEmail, id);
     const shown = await page(apprenticeLink, '', { 'accept-language': 'fr' });
     expect(shown.status).toBe(200);
     expect(shown.type).toContain('text/html');
     expect(shown.bytes.toString()).toContain(version.sha256);
-    expect(shown.bytes.toString()).toContain("en tant qu'apprenti(e)");
+    // In the language asked for, escaped.
+    expect(shown.bytes.toString()).toContain('en tant qu&#39;apprenti(e)');
     const document = await page(apprenticeLink, '/contract.pdf');
     expect(document.type).toBe('application/pdf');
     expect(sha256(document.bytes)).toBe(version.sha256);
