@@ -1,5 +1,6 @@
 import express from 'express';
 import { pinoHttp } from 'pino-http';
+import { loggableUrl } from '../infra/logger.js';
 import { authenticate } from './authentication.js';
 import type { ApiDependencies } from './dependencies.js';
 import { openApiDocument } from './openapi.js';
@@ -21,7 +22,13 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   const { config, db, keys, logger } = dependencies;
   const app = express();
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url === '/healthz' } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (request) => request.url === '/healthz' },
+      serializers: { req: (request: { url: string }) => ({ ...request, url: loggableUrl(request.url) }) },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
   // The signing links' public door reads its own forms, before any login.
   app.use('/sign', signingRoutes(dependencies));
