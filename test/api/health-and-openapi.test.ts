@@ -23,6 +23,8 @@ describe('health and the API description', () => {
       '/v1/cases',
       '/v1/cases/{id}',
       '/v1/cases/{id}/amendments',
+      '/v1/cases/{id}/contract',
+      '/v1/cases/{id}/contract/versions/{version}/document',
       '/v1/cases/{id}/documents',
       '/v1/cases/{id}/documents/{documentId}',
       '/v1/cases/{id}/history',
