@@ -198,4 +198,20 @@ describe('signing the contract', () => {
     // The apprentice's link signs nothing more: the signature is on the contract.
     expect((await sign(await linkTo(apprenticeEmail, id), versions[0].sha256)).status).toBe(410);
   });
+
+  // Last: the signature deadline shrinks for the cases submitted from here on.
+  it('reminds whoever has not signed before the deadline: the employer of its task, the apprentice by a new link that replaces the old', async () => {
+    await stack.restartWith({ SIGNATURE_DEADLINE: '4s', SIGNATURE_REMINDER_BEFORE: '3s' });
+    const { id, apprenticeEmail } = await authorisedCase({ minor: false });
+    const { sha256: documentSha256 } = (await contract(id)).versions[0];
+    const reminders = async () => (await stack.mailsTo(stack.parties.employer.organisationEmail)).filter((m) => m.subject.includes(caseReference(id)) && m.subject.startsWith('Reminder')).length;
+    await expect.poll(reminders, poll).toBe(1);
+    await linkTo(apprenticeEmail, id, 2);
+    const [first, second] = await linksTo(apprenticeEmail, id);
+    expect((await sign(first!, documentSha256)).status).toBe(410);
+    expect((await sign(second!, documentSha256)).status).toBe(200);
+    expect((await employerSigns(id, documentSha256)).status).toBe(200);
+    await expect.poll(() => status(id), poll).toBe('awaiting_registration');
+    expect(await reminders()).toBe(1);
+  });
 });
