@@ -1,8 +1,9 @@
 import type { Caller } from '../domain/caller.js';
+import { luxembourgDate } from '../domain/luxembourg-date.js';
 import { correctContractUpdate, type ContractCorrection } from '../workflows/apprenticeship/contract.js';
 import { mayActAsEmployer } from './access.js';
 import { updateCase } from './case-updates.js';
-import { forbidden, notFound, type Outcome } from './outcome.js';
+import { forbidden, invalid, notFound, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
 import { visibleCase } from './view-case.js';
 
@@ -19,5 +20,7 @@ export async function correctContract(
   if (!row) return notFound('case');
   if (!mayActAsEmployer(caller) || row.participants.employer !== caller.organisationId) return forbidden("Only the case's employer corrects its contract");
   const { startDate, tutor } = command;
+  const today = luxembourgDate(new Date());
+  if (startDate !== undefined && startDate < today) return invalid([{ path: ['startDate'], detail: `The contract cannot start before today (${today})` }]);
   return updateCase(services.temporal, row.id, correctContractUpdate, { organisationId: caller.organisationId, userId: caller.userId, startDate, tutor });
 }

@@ -134,6 +134,7 @@ describe('signing the contract', () => {
     const { chamber, employer } = stack.parties;
     expect((await stack.request(chamber, 'POST', `/v1/cases/${id}/contract/revisions`, { tutor: { name: 'Eva Schmit' } })).status).toBe(403);
     expect((await stack.request(employer, 'POST', `/v1/cases/${id}/contract/revisions`, {})).status).toBe(400);
+    expect((await stack.request(employer, 'POST', `/v1/cases/${id}/contract/revisions`, { startDate: '2020-09-01' })).status).toBe(400);
     const corrected = await stack.request(employer, 'POST', `/v1/cases/${id}/contract/revisions`, { tutor: { name: 'Eva Schmit' } });
     expect(corrected.status).toBe(201);
     expect(corrected.body).toEqual({ contractVersion: 2 });
