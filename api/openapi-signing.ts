@@ -52,7 +52,7 @@ export function registerSigningPaths(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/sign/{token}',
     summary: 'The signing page of a personal link (apprentice, legal representative): no account, the token is the credential',
-    description: 'HTML in the contract language (or the Accept-Language asked for), showing the role, the version and the SHA-256 signed; JSON with Accept: application/json.',
+    description: 'For a browser (Accept: text/html first), a page in the contract language (or the Accept-Language asked for) showing the role, the version and the SHA-256 signed; for any other client, JSON (problem JSON on failure).',
     security: [],
     request: { params: token },
     responses: {
@@ -72,7 +72,7 @@ export function registerSigningPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
     method: 'post',
     path: '/sign/{token}',
-    summary: 'Signs the contract version the link names: a form (documentSha256, confirm=yes) or JSON ({ documentSha256 })',
+    summary: 'Signs the contract version the link names: a form (documentSha256, confirm=yes) answered with a page, or JSON ({ documentSha256 })',
     security: [],
     request: {
       params: token,

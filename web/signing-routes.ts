@@ -21,8 +21,9 @@ function languageOf(request: Request, fallback: Language): Language {
   return (request.acceptsLanguages(...languages) || fallback) as Language;
 }
 
+/** A browser asks for HTML first and gets the page; any other client gets JSON (problem JSON on failure). */
 function wantsJson(request: Request): boolean {
-  return request.is('application/json') === 'application/json' || request.accepts(['html', 'json']) === 'json';
+  return request.accepts(['json', 'html']) !== 'html';
 }
 
 /** The token is the credential: the page is kept by nobody, sent nowhere, framed by no one. */

@@ -44,11 +44,11 @@ async function linkTo(address: string, caseId: string, count = 1): Promise<strin
 }
 
 function sign(token: string, documentSha256: string) {
-  return stack.request(undefined, 'POST', `/sign/${token}`, { documentSha256 }, { accept: 'application/json' });
+  return stack.request(undefined, 'POST', `/sign/${token}`, { documentSha256 });
 }
 
 async function page(token: string, path = '', headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack.apiUrl()}/sign/${token}${path}`, { headers });
+  const response = await fetch(`${stack.apiUrl()}/sign/${token}${path}`, { headers: { accept: 'text/html', ...headers } });
   return { status: response.status, type: response.headers.get('content-type'), bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
@@ -82,7 +82,7 @@ describe('signing the contract', () => {
     // The apprentice signs by the page's form, the representative as a JSON client.
     const form = await fetch(`${stack.apiUrl()}/sign/${apprenticeLink}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       body: new URLSearchParams({ documentSha256: version.sha256, confirm: 'yes' }),
     });
     expect(form.status).toBe(200);
