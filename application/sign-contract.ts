@@ -31,6 +31,7 @@ async function liveLink(services: Services, token: string): Promise<Outcome<{ li
   if (link.used_at) return gone('used', 'Link already used', 'This link has signed the contract already; each link signs once.');
   if (link.voided_at) return gone('voided', 'Link no longer valid', 'A newer link, or a new version of the contract, replaces this one: use the latest e-mail you received.');
   if (link.expires_at.getTime() <= Date.now()) return gone('expired', 'Link expired', `This link expired on ${link.expires_at.toISOString()}; the employer can ask for a new one.`);
+  if (link.case_status !== 'awaiting_signatures') return gone('voided', 'Link no longer valid', `The case is ${link.case_status}: its contract is no longer being signed.`);
   const contract = await findContractVersion(services.db, link.case_id, link.contract_version);
   // A link is mailed once its version is drawn up.
   if (!contract) throw new Error(`signing link ${link.id}: contract version ${link.contract_version} of case ${link.case_id} is not drawn up`);

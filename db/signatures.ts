@@ -32,9 +32,15 @@ export async function issueSigningLink(db: Kysely<Database>, link: { caseId: str
   return token;
 }
 
-/** The link a token opens, if any. */
+/** The link a token opens, if any, with where its case stands. */
 export async function findSigningLink(db: Kysely<Database>, token: string) {
-  return db.selectFrom('signing_links').selectAll().where('token_hash', '=', hashOf(token)).executeTakeFirst();
+  return db
+    .selectFrom('signing_links')
+    .innerJoin('cases', 'cases.id', 'signing_links.case_id')
+    .selectAll('signing_links')
+    .select('cases.status as case_status')
+    .where('token_hash', '=', hashOf(token))
+    .executeTakeFirst();
 }
 
 export type SigningLinkRow = NonNullable<Awaited<ReturnType<typeof findSigningLink>>>;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseReference } from '../../domain/case-reference.js';
+import { textOf } from '../support/pdf-text.js';
 import { pdf } from '../support/sample-pdf.js';
 import { nextSchoolYearStart, startTestStack, type TestStack } from '../support/stack.js';
 
@@ -77,6 +78,8 @@ describe('signing the contract', () => {
     const document = await page(apprenticeLink, '/contract.pdf');
     expect(document.type).toBe('application/pdf');
     expect(sha256(document.bytes)).toBe(version.sha256);
+    // The contract names the representative who signs it.
+    expect(await textOf(document.bytes)).toContain('Claire Roth');
 
     expect((await employerSigns(id, version.sha256)).status).toBe(200);
     // The apprentice signs by the page's form, the representative as a JSON client.
