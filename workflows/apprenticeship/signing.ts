@@ -23,6 +23,11 @@ export function unsigned(run: ApprenticeshipRun): Signer[] {
   return missingSigners(requiredSigners(state.request), state.contract.signatures, state.contract.version);
 }
 
+/** The employer's signature task and the scans waiting for review. */
+function openSigningTasks(run: ApprenticeshipRun) {
+  return run.state.tasks.filter((task) => task.status === 'open' && (task.kind === 'signature' || task.kind === 'scan_review'));
+}
+
 /** Mails a signer the link to sign the current version; `round` tells one mailing from another. */
 async function sendLink(run: ApprenticeshipRun, signer: LinkSigner, round: string): Promise<void> {
   const { state, input } = run;
@@ -74,7 +79,7 @@ export async function watchSignatureDeadline(run: ApprenticeshipRun): Promise<vo
   const { state, input } = run;
   const deadline = state.contract.signatureDeadline;
   const before = input.settings.signatureReminderBeforeMs;
-  if (!deadline || deadline.reminded || before === undefined) return;
+  if (!deadline || deadline.reminded || before === undefined || unsigned(run).length === 0) return;
   await sleepUntil(Date.parse(deadline.dueAt) - before);
   // A new version has its own deadline; a signed one needs no reminder.
   if (state.contract.signatureDeadline !== deadline || state.withdrawal || unsigned(run).length === 0) return;
@@ -100,7 +105,7 @@ export async function reviseContract(run: ApprenticeshipRun, reason: string, act
   state.contract.sha256 = undefined;
   state.contract.scans = [];
   apprenticeship.touch();
-  await run.cancelTasks(state.tasks.filter((task) => task.status === 'open' && (task.kind === 'signature' || task.kind === 'scan_review')));
+  await run.cancelTasks(openSigningTasks(run));
   await signatures.voidEarlierContractVersions({ caseId: state.caseId, beforeVersion: state.contract.version, at: now() });
   await run.recordEvent(`contract.${voidedVersion}.revised`, 'contract_revised', { voidedVersion, contractVersion: state.contract.version, reason }, actor);
   await openVersion(run);
@@ -189,6 +194,8 @@ export function signing(run: ApprenticeshipRun) {
     }
     await run.waitFor(() => unsigned(run).length === 0 || state.withdrawal !== undefined, 'contract');
     if (state.withdrawal) return;
+    // Signed: a scan still under review, or the employer's task after a scan carried its signature, is moot.
+    await run.cancelTasks(openSigningTasks(run));
     await signatures.recordContractSigned({ caseId: state.caseId, contractVersion: state.contract.version });
   }
 
@@ -199,7 +206,7 @@ export function signing(run: ApprenticeshipRun) {
     // The contract's dates count from the corrected start.
     run.calendar.startDate = state.request.startDate;
     await signatures.recordRequestCorrection({ caseId: state.caseId, request: state.request });
-    await reviseContract(run, 'correction', correction);
+    await reviseContract(run, 'correction', { userId: correction.userId, organisationId: correction.organisationId });
     return { contractVersion: state.contract.version };
   }
 
