@@ -43,6 +43,24 @@ export const answerSchemas = {
   scan_review: z.discriminatedUnion('outcome', [outcome('accepted', reasons.optional()), outcome('rejected', requiredReasons('the scan is not accepted'))]),
   /** The competent chamber (or the ministry) registers the signed contract. */
   registration: z.object({ outcome: z.literal('registered') }).strict(),
+  /** The foreign school's report of a school year; for DAP and DT trades, whether the mid-course integrated project is passed. */
+  school_year_result: z
+    .object({
+      outcome: z.enum(['passed', 'failed']),
+      midCourseProjectPassed: z.boolean().optional(),
+      midCourseProjectPassedOn: z.iso.date().optional(),
+      reasons: reasons.optional(),
+    })
+    .strict()
+    .refine((answer) => !answer.midCourseProjectPassed || answer.midCourseProjectPassedOn !== undefined, {
+      message: 'the date the mid-course project was passed is required',
+      path: ['midCourseProjectPassedOn'],
+    }),
+  /** The final exam: passed with the diploma issued (its title and date), or failed. */
+  final_exam: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('passed'), diplomaTitle: z.string().trim().min(1).max(200), diplomaDate: z.iso.date() }).strict(),
+    outcome('failed', reasons.optional()),
+  ]),
 } satisfies Partial<Record<Exclude<TaskKind, 'amendment'>, z.ZodType>>;
 
 export type AnswerableKind = keyof typeof answerSchemas;

@@ -6,4 +6,10 @@ export type Notification =
   | { key: string; kind: 'case_stuck'; caseId: string }
   | { key: string; kind: 'case_withdrawn'; caseId: string; organisationId: string }
   /** To the organisation that uploaded a signed scan the chamber did not accept. */
-  | { key: string; kind: 'scan_rejected'; caseId: string; organisationId: string };
+  | { key: string; kind: 'scan_rejected'; caseId: string; organisationId: string }
+  /** To the employer: a training year begins, and with it the year's allowance (amounts behind the link). */
+  | { key: string; kind: 'allowance_year'; caseId: string; year: number; from: string }
+  /** To the employer: from `from`, the allowance paid is below the minimum of the stored schedule. */
+  | { key: string; kind: 'allowance_below_minimum'; caseId: string; from: string }
+  /** To a party: the school reported the final exam. */
+  | { key: string; kind: 'final_exam_reported'; caseId: string; organisationId: string; outcome: 'passed' | 'failed' };

@@ -31,6 +31,7 @@ describe('health and the API description', () => {
       '/v1/cases/{id}/contract/versions/{version}/document',
       '/v1/cases/{id}/documents',
       '/v1/cases/{id}/documents/{documentId}',
+      '/v1/cases/{id}/extension',
       '/v1/cases/{id}/history',
       '/v1/cases/{id}/withdraw',
       '/v1/me',

@@ -77,3 +77,13 @@ export interface ContractCorrection {
 }
 /** Answers the new contract version. */
 export const correctContractUpdate = defineUpdate<{ contractVersion: number }, [ContractCorrection]>('correctContract');
+/**
+ * After a failed final exam, the employer says whether the parties agreed to extend the
+ * contract by a year; the validator rejects anyone else, or a case not waiting for this.
+ */
+export interface ExtensionDecision {
+  agreed: boolean;
+  organisationId: string;
+  userId: string;
+}
+export const decideExtensionUpdate = defineUpdate<CaseStatus, [ExtensionDecision]>('decideExtension');

@@ -4,6 +4,7 @@ import { correctContractUpdate, signContractUpdate, submitSignedScanUpdate, type
 import { registration } from './registration.js';
 import { ApprenticeshipRun, now, records, reject } from './run.js';
 import { signing, validateCorrection, validateLinkSignature, validateSignedScan } from './signing.js';
+import { training } from './training.js';
 
 /**
  * An authorised case, from its contract to the end of its training: the contract is drawn up,
@@ -15,6 +16,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   const { apprenticeship, state } = run;
   const { collectSignatures, signThroughLink, submitScan, correctContract } = signing(run);
   const registerContract = registration(run);
+  const train = training(run);
 
   setHandler(completeTaskUpdate, (completion) => run.completeTask(completion), { validator: (completion) => reject(run.validateCompletion(completion)) });
   setHandler(signContractUpdate, signThroughLink, { validator: (signature) => validateLinkSignature(run, signature) });
@@ -49,7 +51,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
     }
     await registerContract();
   }
-  await run.waitFor(() => state.ending !== undefined, 'training');
+  await train();
   return state.status;
 };
 
