@@ -2,6 +2,7 @@ import { findContractVersion } from '../db/contracts.js';
 import { findSigningLink, type SigningLinkRow } from '../db/signatures.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { Language } from '../domain/language.js';
+import type { CaseStatus } from '../domain/parties.js';
 import { signContractUpdate } from '../workflows/apprenticeship/contract.js';
 import { storedBytes } from './case-documents.js';
 import { updateCase } from './case-updates.js';
@@ -22,6 +23,9 @@ export interface SigningInvitation {
 /** A token as the mail holds it: 32 random bytes, base64url. */
 const tokenShape = /^[A-Za-z0-9_-]{43}$/;
 
+/** A case that ended signs nothing more (a version revised later is signed whatever the status). */
+const closedStatuses: readonly CaseStatus[] = ['withdrawn', 'terminated', 'completed'];
+
 const gone = (reason: 'used' | 'voided' | 'expired', title: string, detail: string): Failure => ({ kind: 'gone', reason, title, detail });
 
 /** The link a token opens, while it may still sign; an unknown token is 404, a spent one 410. */
@@ -31,7 +35,7 @@ async function liveLink(services: Services, token: string): Promise<Outcome<{ li
   if (link.used_at) return gone('used', 'Link already used', 'This link has signed the contract already; each link signs once.');
   if (link.voided_at) return gone('voided', 'Link no longer valid', 'A newer link, or a new version of the contract, replaces this one: use the latest e-mail you received.');
   if (link.expires_at.getTime() <= Date.now()) return gone('expired', 'Link expired', `This link expired on ${link.expires_at.toISOString()}; the employer can ask for a new one.`);
-  if (link.case_status !== 'awaiting_signatures') return gone('voided', 'Link no longer valid', `The case is ${link.case_status}: its contract is no longer being signed.`);
+  if (closedStatuses.includes(link.case_status)) return gone('voided', 'Link no longer valid', `The case is ${link.case_status}: its contract is no longer being signed.`);
   const contract = await findContractVersion(services.db, link.case_id, link.contract_version);
   // A link is mailed once its version is drawn up.
   if (!contract) throw new Error(`signing link ${link.id}: contract version ${link.contract_version} of case ${link.case_id} is not drawn up`);

@@ -23,6 +23,15 @@ export function unsigned(run: ApprenticeshipRun): Signer[] {
   return missingSigners(requiredSigners(state.request), state.contract.signatures, state.contract.version);
 }
 
+/**
+ * A version waits for signatures: the first one, or a new one `reviseContract` opened later
+ * (whatever the case's status then), until the case ends.
+ */
+export function beingSigned(run: ApprenticeshipRun): boolean {
+  const { state } = run;
+  return state.contract.sha256 !== undefined && !state.withdrawal && !state.ending && unsigned(run).length > 0;
+}
+
 /** The employer's signature task and the scans waiting for review. */
 function openSigningTasks(run: ApprenticeshipRun) {
   return run.state.tasks.filter((task) => task.status === 'open' && (task.kind === 'signature' || task.kind === 'scan_review'));
@@ -114,7 +123,7 @@ export async function reviseContract(run: ApprenticeshipRun, reason: string, act
 /** Checks a signature through a personal link against where the signing stands. */
 export function validateLinkSignature(run: ApprenticeshipRun, signature: LinkSignature): void {
   const { state } = run;
-  if (state.status !== 'awaiting_signatures') reject({ reason: 'CaseClosed', message: `The case is ${state.status}: the contract is no longer signed` });
+  if (!beingSigned(run)) reject({ reason: 'CaseClosed', message: `The case is ${state.status}: no version of its contract waits for signatures` });
   if (!requiredSigners(state.request).includes(signature.signer)) reject({ reason: 'WrongParty', message: 'This contract does not ask for this signature' });
   const current = signature.contractVersion === state.contract.version && state.contract.sha256 === signature.documentSha256;
   if (!current) reject({ reason: 'StaleContract', message: 'A newer version of the contract replaces the one this link signs' });
@@ -131,7 +140,7 @@ export function validateCorrection(run: ApprenticeshipRun, correction: ContractC
 export function validateSignedScan(run: ApprenticeshipRun, scan: SignedScan): void {
   const { state } = run;
   if (scan.organisationId !== state.participants.employer) reject({ reason: 'WrongParty', message: 'Only the employer of the case uploads a signed scan' });
-  if (state.status !== 'awaiting_signatures') reject({ reason: 'CaseClosed', message: `The case is ${state.status}: the contract is no longer signed` });
+  if (!beingSigned(run)) reject({ reason: 'CaseClosed', message: `The case is ${state.status}: no version of its contract waits for signatures` });
   if (scan.contractVersion !== state.contract.version) reject({ reason: 'StaleContract', message: `Version ${state.contract.version} of the contract is the one to sign` });
   const missing = unsigned(run);
   const fields = scan.signers.flatMap((signer, index) => (missing.includes(signer) ? [] : [{ path: ['signers', index], message: `No signature of the ${signer} is missing on this version` }]));
