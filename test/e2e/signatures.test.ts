@@ -127,6 +127,19 @@ describe('signing the contract', () => {
     expect(await status(id)).toBe('awaiting_signatures');
   });
 
+  it('a withdrawn case signs nothing more: its links answer 410', async () => {
+    const { id, apprenticeEmail } = await authorisedCase({ minor: false });
+    const { sha256: documentSha256 } = (await contract(id)).versions[0];
+    const link = await linkTo(apprenticeEmail, id);
+    expect((await stack.request(stack.parties.employer, 'POST', `/v1/cases/${id}/withdraw`, {})).status).toBe(200);
+    const refused = await sign(link, documentSha256);
+    expect(refused.status).toBe(410);
+    expect(refused.body.title).toBe('Link no longer valid');
+    const shown = await page(link, '', { 'accept-language': 'de' });
+    expect(shown.status).toBe(410);
+    expect(shown.bytes.toString()).toContain('Dieser Link gilt nicht mehr');
+  });
+
   it('a new version of the contract voids the signatures on the old one, its links and the employer’s task', async () => {
     const { id, apprenticeEmail } = await authorisedCase({ minor: false });
     const first = (await contract(id)).versions[0];
