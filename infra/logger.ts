@@ -16,6 +16,7 @@ const redact = [
   '*.identityNumber',
   '*.admRegistrationNumber',
   '*.apprentice',
+  '*.legalRepresentative',
 ];
 
 /** A URL as it may be logged: a personal signing link's token is a credential, kept out. */
