@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSignatureActivities } from '../../activities/signatures.js';
 import { caseReference } from '../../domain/case-reference.js';
+import { createMailer } from '../../infra/mailer.js';
 import { textOf } from '../support/pdf-text.js';
 import { pdf } from '../support/sample-pdf.js';
 import { nextSchoolYearStart, startTestStack, type TestStack } from '../support/stack.js';
@@ -125,6 +127,19 @@ describe('signing the contract', () => {
     expect((await page('x'.repeat(43))).status).toBe(404);
     expect((await sign('not-a-token', documentSha256)).status).toBe(404);
     expect(await status(id)).toBe('awaiting_signatures');
+  });
+
+  it('a link mailing retried after its mail left sends nothing and issues no new token', async () => {
+    const { id, apprenticeEmail } = await authorisedCase({ minor: false });
+    const link = await linkTo(apprenticeEmail, id);
+    const activities = createSignatureActivities({ db: stack.db, mailer: createMailer(stack.config.SMTP_URL!), from: 'test@example.lu', publicBaseUrl: 'http://localhost' });
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    // The workflow's own mailing of the first version's link, as a retry would send it again.
+    await activities.sendSigningLink({ key: `${id}.contract.1.link.apprentice.issued`, caseId: id, contractVersion: 1, signer: 'apprentice', expiresAt });
+    expect(await linksTo(apprenticeEmail, id)).toEqual([link]);
+    const rows = await stack.db.selectFrom('signing_links').select('voided_at').where('case_id', '=', id).execute();
+    expect(rows).toEqual([{ voided_at: null }]);
+    expect((await page(link)).status).toBe(200);
   });
 
   it('a withdrawn case signs nothing more: its links answer 410', async () => {
