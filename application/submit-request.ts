@@ -85,7 +85,7 @@ function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | '
 function apprenticeshipSettings(config: Config): ApprenticeshipSettings {
   const { taskDueWorkingDays, taskDueAfterMs, taskReminderBeforeMs } = taskDeadlines(config);
   return {
-    taskDueWorkingDays: { ...taskDueWorkingDays, signature: config.TASK_DUE_SIGNATURE, registration: config.TASK_DUE_REGISTRATION },
+    taskDueWorkingDays: { ...taskDueWorkingDays, signature: config.TASK_DUE_SIGNATURE, registration: config.TASK_DUE_REGISTRATION, scan_review: config.TASK_DUE_SCAN_REVIEW },
     taskDueAfterMs,
     taskReminderBeforeMs,
     dayMs: config.CONTRACT_DAY_LENGTH,

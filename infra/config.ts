@@ -61,6 +61,7 @@ export const configSchema = z.object({
   TASK_DUE_AMENDMENT: z.coerce.number().int().min(1).max(120).default(20),
   TASK_DUE_SIGNATURE: z.coerce.number().int().min(1).max(120).default(15),
   TASK_DUE_REGISTRATION: z.coerce.number().int().min(1).max(120).default(10),
+  TASK_DUE_SCAN_REVIEW: z.coerce.number().int().min(1).max(120).default(5),
   /** Overrides the working days with a fixed delay (demonstrations, tests): `30s`, `2h`. */
   TASK_DUE_AFTER: duration.optional(),
   /** How long before a task is due its assignee, or its queue, is reminded. */
