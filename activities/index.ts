@@ -7,6 +7,7 @@ import { createCaseRecordActivities } from './case-records.js';
 import { createContractDocumentActivities } from './contract-document.js';
 import { createRegistrationActivities } from './contract-registrations.js';
 import { createNotificationActivities } from './notifications.js';
+import { createSignatureActivities } from './signatures.js';
 
 export function createActivities(deps: {
   db: Kysely<Database>;
@@ -19,6 +20,7 @@ export function createActivities(deps: {
 }) {
   return {
     ...createCaseRecordActivities(deps.db),
+    ...createSignatureActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl }),
     ...createAllowanceScheduleActivities(deps.db),
     ...createRegistrationActivities(deps.db),
     ...createNotificationActivities({

@@ -4,11 +4,11 @@ import { registrationOf } from '../db/contract-registrations.js';
 import type { Database } from '../db/schema.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import { caseReference } from '../domain/case-reference.js';
-import type { Eligibility } from '../domain/eligibility.js';
 import type { Language } from '../domain/language.js';
 import type { Notification } from '../domain/notification.js';
 import type { Participants } from '../domain/parties.js';
 import type { Mailer } from '../infra/mailer.js';
+import { deliverOnce, tradeName, type Message } from './mail-delivery.js';
 import { messagesIn } from './mail-messages.js';
 
 /** The apprentice has no account to choose a language in: the one of the country they live in. */
@@ -27,13 +27,6 @@ interface Deps {
   employeesChamberOrganisationId: string;
 }
 
-interface Message {
-  to: string;
-  language: Language;
-  subject: string;
-  text: string;
-}
-
 /**
  * Sends each notification once to each of its recipients: a delivery already recorded
  * under its key is not sent again. Recipients are resolved when the message leaves, so a
@@ -43,8 +36,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
   function caseFacts(row: CaseListRow & { eligibility: unknown }, language: Language) {
     return {
       reference: caseReference(row.id),
-      // The trade's name as the tables gave it when the request was checked.
-      trade: (row.eligibility as Eligibility | null)?.trade?.names[language] ?? row.trade_code,
+      trade: tradeName(row, language),
       link: `${publicBaseUrl}/v1/cases/${row.id}`,
     };
   }
@@ -106,14 +98,15 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return [{ to: row.email, language: row.language, subject: t(`caseDecided.subject_${outcome}`, values), text: t(`caseDecided.body_${outcome}`, values) }];
   }
 
-  async function caseWithdrawn(caseId: string, organisationId: string): Promise<Message[]> {
+  /** A fact of the case told to one organisation: its withdrawal, a scan not accepted. */
+  async function toOrganisation(caseId: string, organisationId: string, section: 'caseWithdrawn' | 'scanRejected'): Promise<Message[]> {
     const [row, organisation] = await Promise.all([
       selectCase().where('cases.id', '=', caseId).executeTakeFirstOrThrow(),
       db.selectFrom('organisations').select(['name', 'email', 'language']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
     ]);
     const t = messagesIn(organisation.language);
     const values = { ...caseFacts(row, organisation.language), organisation: organisation.name };
-    return [{ to: organisation.email, language: organisation.language, subject: t('caseWithdrawn.subject', values), text: t('caseWithdrawn.body', values) }];
+    return [{ to: organisation.email, language: organisation.language, subject: t(`${section}.subject`, values), text: t(`${section}.body`, values) }];
   }
 
   /** A notice of the training years to one organisation (the employer by default): no amounts, the link shows them. */
@@ -192,7 +185,9 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
       case 'case_decided':
         return caseDecided(notification.caseId);
       case 'case_withdrawn':
-        return caseWithdrawn(notification.caseId, notification.organisationId);
+        return toOrganisation(notification.caseId, notification.organisationId, 'caseWithdrawn');
+      case 'scan_rejected':
+        return toOrganisation(notification.caseId, notification.organisationId, 'scanRejected');
       case 'allowance_year':
       case 'allowance_below_minimum':
       case 'final_exam_reported':
@@ -208,24 +203,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
 
   return {
     async sendNotification(notification: Notification): Promise<void> {
-      for (const message of await messagesFor(notification)) {
-        const key = `${notification.key}/${message.to}`;
-        const delivered = await db.selectFrom('mail_deliveries').select('key').where('key', '=', key).executeTakeFirst();
-        if (delivered) continue;
-        await mailer.sendMail({
-          from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          messageId: `<${encodeURIComponent(key)}@cross-border-apprenticeship>`,
-          headers: { 'Content-Language': message.language },
-        });
-        await db
-          .insertInto('mail_deliveries')
-          .values({ key, recipient: message.to })
-          .onConflict((conflict) => conflict.column('key').doNothing())
-          .execute();
-      }
+      for (const message of await messagesFor(notification)) await deliverOnce({ db, mailer, from }, `${notification.key}/${message.to}`, message);
     },
   };
 }

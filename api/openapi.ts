@@ -12,7 +12,6 @@ import {
   historyEventSchema,
   meSchema,
   organisationSchema,
-  problemSchema,
   referenceVersionSchema,
   taskDetailSchema,
   taskSummarySchema,
@@ -23,20 +22,9 @@ import { documentUploadQuery } from './routes/documents.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
 import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
 import { organisationListQuery } from './routes/who-is-who.js';
+import { commonProblems, jsonResponse, listOf, problemResponse } from './openapi-parts.js';
+import { registerSigningPaths } from './openapi-signing.js';
 
-
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
-
-const jsonResponse = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
-const listOf = (schema: z.ZodType) => z.object({ items: z.array(schema) });
-
-const commonProblems = {
-  400: problemResponse('Invalid request: `errors` names each field'),
-  401: problemResponse('No valid bearer token'),
-};
 
 /** The OpenAPI document, generated from the same zod schemas that validate requests. */
 export function openApiDocument(serverUrl: string) {
@@ -348,6 +336,8 @@ export function openApiDocument(serverUrl: string) {
       409: problemResponse('A version starting on or after this date exists'),
     },
   });
+
+  registerSigningPaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -39,6 +39,8 @@ export interface CaseEventData {
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
   contract_drawn_up: { contractVersion: number; sha256: string };
   contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
+  /** A new version of the contract voids the signatures on the old; `reason` is a code, never free text. */
+  contract_revised: { voidedVersion: number; contractVersion: number; reason: string };
   allowance_schedule_stored: { version: number; reason: string; effectiveFrom: string };
   allowance_year_started: { year: number; from: string };
   school_year_reported: { year: number; outcome: string; midCourseProjectPassed?: boolean | undefined; midCourseProjectPassedOn?: string | undefined };

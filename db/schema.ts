@@ -179,6 +179,19 @@ export interface SignatureTable {
   voided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export interface SigningLinkTable {
+  id: string;
+  /** The SHA-256 of the token, in hex: the token is only in the signer's mail. */
+  token_hash: string;
+  case_id: string;
+  contract_version: number;
+  signer: Exclude<Signer, 'employer'>;
+  issued_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, never>;
+  used_at: ColumnType<Date | null, never, Date | string>;
+  voided_at: ColumnType<Date | null, never, Date | string>;
+}
+
 export interface AllowanceScheduleTable {
   case_id: string;
   version: number;
@@ -226,6 +239,7 @@ export interface Database {
   documents: DocumentTable;
   contracts: ContractTable;
   signatures: SignatureTable;
+  signing_links: SigningLinkTable;
   allowance_schedules: AllowanceScheduleTable;
   contract_registrations: ContractRegistrationTable;
   social_security_affiliations: SocialSecurityAffiliationTable;

@@ -39,6 +39,8 @@ export const answerSchemas = {
   ]),
   /** The employer signs the contract version whose PDF has this SHA-256 (what it read). */
   signature: z.object({ outcome: z.literal('signed'), documentSha256: sha256 }).strict(),
+  /** The competent chamber (or the ministry) accepts a scan signed outside the system, or says why not. */
+  scan_review: z.discriminatedUnion('outcome', [outcome('accepted', reasons.optional()), outcome('rejected', requiredReasons('the scan is not accepted'))]),
   /** The competent chamber (or the ministry) registers the signed contract. */
   registration: z.object({ outcome: z.literal('registered') }).strict(),
   /** The foreign school's report of a school year; for DAP and DT trades, whether the mid-course integrated project is passed. */

@@ -13,6 +13,18 @@ export interface Signature {
   sha256: string;
   at: string;
   userId?: string | undefined;
+  /** The accepted scan that carries it (method `scan`). */
+  scanDocumentId?: string | undefined;
+}
+
+/** A scan signed outside the system, waiting for the competent chamber's review. */
+export interface PendingScan {
+  taskId: string;
+  documentId: string;
+  signers: Signer[];
+  contractVersion: number;
+  /** Who uploaded it, to be told if it is not accepted. */
+  organisationId: string;
 }
 
 /** The contract as the workflow knows it: its current version, signatures, registration. */
@@ -23,6 +35,9 @@ export interface ContractState {
   signatures: Signature[];
   registrationNumber?: string | undefined;
   registeredAt?: string | undefined;
+  /** When the current version's signatures are due, and whether the late signers were reminded. */
+  signatureDeadline?: { contractVersion: number; dueAt: string; reminded: boolean } | undefined;
+  scans?: PendingScan[] | undefined;
 }
 
 /** How an apprenticeship ended, if it has. */

@@ -5,6 +5,8 @@ export type Notification =
   /** To the operators: the case is stuck (the reason is on the case). */
   | { key: string; kind: 'case_stuck'; caseId: string }
   | { key: string; kind: 'case_withdrawn'; caseId: string; organisationId: string }
+  /** To the organisation that uploaded a signed scan the chamber did not accept. */
+  | { key: string; kind: 'scan_rejected'; caseId: string; organisationId: string }
   /** To the employer: a training year begins, and with it the year's allowance (amounts behind the link). */
   | { key: string; kind: 'allowance_year'; caseId: string; year: number; from: string }
   /** To the employer: from `from`, the allowance paid is below the minimum of the stored schedule. */

@@ -8,6 +8,7 @@ export const de: Messages = {
     amendment: 'den Antrag ändern',
     signature: 'den Lehrvertrag unterschreiben',
     registration: 'den Lehrvertrag eintragen',
+    scan_review: 'einen außerhalb des Systems unterschriebenen Vertrag prüfen',
     school_year_result: 'das Ergebnis des Schuljahres melden',
     final_exam: 'das Ergebnis der Abschlussprüfung melden',
     social_security: 'die Anmeldung des Auszubildenden zur Sozialversicherung bestätigen',
@@ -123,6 +124,31 @@ Die Schule meldet die Abschlussprüfung der Lehre {{reference}} (Beruf: {{trade}
 Zum Vorgang: {{link}}
 
 Diese Nachricht wurde automatisch versendet.`,
+  },
+  signingLink: {
+    subject: 'Bitte unterschreiben Sie Ihren Lehrvertrag – {{reference}}',
+    body: `Guten Tag,
+
+Sie werden gebeten, den Lehrvertrag der grenzüberschreitenden Ausbildung {{reference}} {{role}} zu unterschreiben.
+
+Beruf: {{trade}}
+Der Link ist persönlich, gilt einmal und läuft am {{expiresOn}} ab.
+
+Vertrag lesen und unterschreiben: {{link}}
+
+Falls Sie diese Nachricht nicht erwartet haben, ignorieren Sie sie. Diese Nachricht wurde automatisch versandt.`,
+    apprentice: 'als Auszubildende(r)',
+    legal_representative: 'als gesetzliche(r) Vertreter(in) der/des Auszubildenden',
+  },
+  scanRejected: {
+    subject: 'Unterschriebener Scan nicht angenommen – Lehrvertrag {{reference}}',
+    body: `Guten Tag,
+
+Der Scan des unterschriebenen Lehrvertrags der grenzüberschreitenden Ausbildung {{reference}} (Beruf: {{trade}}) wurde nicht angenommen. Die Gründe stehen in der Akte; der Vertrag kann weiterhin unterschrieben werden.
+
+Akte ansehen: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
   },
   caseStuck: {
     subject: 'Vorgang {{reference}} steckt fest',

@@ -11,6 +11,7 @@ export const en = {
     amendment: 'amend the request',
     signature: 'sign the apprenticeship contract',
     registration: 'register the apprenticeship contract',
+    scan_review: 'review a contract signed outside the system',
     school_year_result: "report the school year's result",
     final_exam: 'report the final exam',
     social_security: "confirm the apprentice's social security affiliation",
@@ -122,6 +123,31 @@ This message was sent automatically.`,
     body_failed: `Hello,
 
 The school reports the final exam of the apprenticeship {{reference}} (trade: {{trade}}) not passed. With the parties' agreement, the employer may extend the contract by one year.
+
+See the case: {{link}}
+
+This message was sent automatically.`,
+  },
+  signingLink: {
+    subject: 'Please sign your apprenticeship contract – {{reference}}',
+    body: `Hello,
+
+You are asked to sign the apprenticeship contract of the cross-border apprenticeship {{reference}} {{role}}.
+
+Trade: {{trade}}
+The link is personal, works once and expires on {{expiresOn}}.
+
+Read and sign the contract: {{link}}
+
+If you did not expect this message, ignore it. This message was sent automatically.`,
+    apprentice: 'as the apprentice',
+    legal_representative: "as the apprentice's legal representative",
+  },
+  scanRejected: {
+    subject: 'Signed scan not accepted – apprenticeship contract {{reference}}',
+    body: `Hello,
+
+The scan of the signed apprenticeship contract uploaded for the cross-border apprenticeship {{reference}} (trade: {{trade}}) was not accepted. The reasons are on the case; the contract can still be signed.
 
 See the case: {{link}}
 

@@ -8,6 +8,7 @@ export const fr: Messages = {
     amendment: 'modifier la demande',
     signature: "signer le contrat d'apprentissage",
     registration: "enregistrer le contrat d'apprentissage",
+    scan_review: 'examiner un contrat signé hors du système',
     school_year_result: "communiquer le résultat de l'année scolaire",
     final_exam: "communiquer le résultat de l'examen final",
     social_security: "confirmer l'affiliation de l'apprenti à la sécurité sociale",
@@ -119,6 +120,31 @@ Ce message a été envoyé automatiquement.`,
     body_failed: `Bonjour,
 
 L'école communique que l'examen final de l'apprentissage {{reference}} (métier : {{trade}}) n'est pas réussi. Avec l'accord des parties, l'employeur peut prolonger le contrat d'un an.
+
+Voir le dossier : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+  },
+  signingLink: {
+    subject: "Veuillez signer votre contrat d'apprentissage – {{reference}}",
+    body: `Bonjour,
+
+Vous êtes invité(e) à signer le contrat de l'apprentissage transfrontalier {{reference}} {{role}}.
+
+Métier : {{trade}}
+Le lien est personnel, ne sert qu'une fois et expire le {{expiresOn}}.
+
+Lire et signer le contrat : {{link}}
+
+Si vous n'attendiez pas ce message, ignorez-le. Ce message a été envoyé automatiquement.`,
+    apprentice: "en tant qu'apprenti(e)",
+    legal_representative: "en tant que représentant légal de l'apprenti(e)",
+  },
+  scanRejected: {
+    subject: "Scan signé non accepté – contrat d'apprentissage {{reference}}",
+    body: `Bonjour,
+
+Le scan du contrat d'apprentissage signé, déposé pour l'apprentissage transfrontalier {{reference}} (métier : {{trade}}), n'a pas été accepté. Les motifs figurent dans le dossier ; le contrat peut toujours être signé.
 
 Voir le dossier : {{link}}
 

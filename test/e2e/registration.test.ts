@@ -35,17 +35,15 @@ async function openTaskOf(party: Party, caseId: string, kind: string): Promise<{
   return found!;
 }
 
-/**
- * Signs until the case waits for its registration. Today the employer's signature is the only
- * one the workflow collects; when the apprentice and the legal representative sign too (their
- * personal links), this is where a test adds their signatures.
- */
+/** Every signer signs (the employer its task, the apprentice and a representative their links), then the case waits for its registration. */
 async function signContract(caseId: string): Promise<void> {
-  const task = await openTaskOf(stack.parties.employer, caseId, 'signature');
-  // The employer signs the PDF it read: the current version's hash.
-  const contract = (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${caseId}/contract`)).body;
-  expect((await stack.complete(stack.parties.employer, task.id, { outcome: 'signed', documentSha256: contract.versions.at(-1).sha256 })).status).toBe(200);
+  await stack.signContract(caseId);
   await expect.poll(async () => (await readCase(stack.parties.employer, caseId)).body.status, poll).toBe('awaiting_registration');
+}
+
+/** A minor's legal representative, who signs with them: an address of their own in each case. */
+function representative() {
+  return { givenName: 'Anna', familyName: 'Roth', email: `representative.${randomUUID()}@example.fr` };
 }
 
 async function mailsWith(address: string, subjectPart: string) {
@@ -69,7 +67,7 @@ describe('a young apprentice’s contract, from authorisation through registrati
   // Each step below takes up the case where the one before left it.
   it('is registered by the competent chamber, which gives it a registration number the case shows', async () => {
     const { parties } = stack;
-    caseId = (await stack.submit({ apprentice: { ...stack.caseRequest().apprentice, birthDate, email: apprenticeEmail } })).id;
+    caseId = (await stack.submit({ apprentice: { ...stack.caseRequest().apprentice, birthDate, email: apprenticeEmail }, legalRepresentative: representative() })).id;
     await stack.authorise(caseId);
     await signContract(caseId);
     const task = await openTaskOf(parties.chamber, caseId, 'registration');
@@ -211,7 +209,7 @@ describe('first months that cross runs of the workflow', () => {
     const { parties } = stack;
     // Cases submitted from now on continue as new every few reminders (the case above has finished its first months).
     await stack.restartWith({ CASE_CONTINUE_AS_NEW_AFTER_EVENTS: '20' });
-    const { id } = await stack.submit({ apprentice: { ...stack.caseRequest().apprentice, birthDate: `${startYear - 16}-03-01` } });
+    const { id } = await stack.submit({ apprentice: { ...stack.caseRequest().apprentice, birthDate: `${startYear - 16}-03-01` }, legalRepresentative: representative() });
     await stack.authorise(id);
     await signContract(id);
     expect((await stack.complete(parties.chamber, (await openTaskOf(parties.chamber, id, 'registration')).id, { outcome: 'registered' })).status).toBe(200);

@@ -6,6 +6,7 @@
  */
 import { defineUpdate } from '@temporalio/workflow';
 import type { ApprenticeshipState } from '../../domain/apprenticeship.js';
+import type { Signer } from '../../domain/contract.js';
 import type { CaseStatus, TaskKind } from '../../domain/parties.js';
 import type { MailRetry } from '../notification/contract.js';
 
@@ -21,6 +22,12 @@ export interface ApprenticeshipSettings {
   taskReminderBeforeMs?: number | undefined;
   /** How often the employer is reminded to confirm the social security affiliation, until it does. */
   socialSecurityReminderEveryMs?: number | undefined;
+  /** How long a personal signing link works (SIGNING_LINK_TTL). */
+  signingLinkTtlMs?: number | undefined;
+  /** How long the parties have to sign a version of the contract (SIGNATURE_DEADLINE)... */
+  signatureDeadlineMs?: number | undefined;
+  /** ...and how long before that deadline whoever has not signed is reminded (SIGNATURE_REMINDER_BEFORE). */
+  signatureReminderBeforeMs?: number | undefined;
 }
 
 export interface ApprenticeshipInput {
@@ -41,6 +48,37 @@ export interface ApprenticeshipInput {
 export const apprenticeshipWorkflowType = 'apprenticeshipWorkflow';
 export type ApprenticeshipWorkflow = (input: ApprenticeshipInput) => Promise<CaseStatus>;
 
+/** The apprentice or the legal representative signs the contract version their personal link names. */
+export interface LinkSignature {
+  signer: Exclude<Signer, 'employer'>;
+  contractVersion: number;
+  /** The SHA-256 of the PDF the signing page showed. */
+  documentSha256: string;
+  /** The link signed through: it is spent once the signature is recorded. */
+  linkId: string;
+}
+export const signContractUpdate = defineUpdate<void, [LinkSignature]>('signContract');
+
+/** A party uploaded a scan of the contract signed on paper, naming whose signatures it carries. */
+export interface SignedScan {
+  documentId: string;
+  signers: Signer[];
+  contractVersion: number;
+  organisationId: string;
+  userId: string;
+}
+/** Answers the id of the chamber's (or the ministry's) `scan_review` task. */
+export const submitSignedScanUpdate = defineUpdate<{ taskId: string }, [SignedScan]>('submitSignedScan');
+
+/** Before registration, the employer corrects authorised data the contract states: a new version follows. */
+export interface ContractCorrection {
+  organisationId: string;
+  userId: string;
+  startDate?: string | undefined;
+  tutor?: { name: string; email?: string | undefined } | undefined;
+}
+/** Answers the new contract version. */
+export const correctContractUpdate = defineUpdate<{ contractVersion: number }, [ContractCorrection]>('correctContract');
 /**
  * After a failed final exam, the employer says whether the parties agreed to extend the
  * contract by a year; the validator rejects anyone else, or a case not waiting for this.

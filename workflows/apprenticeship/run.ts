@@ -196,7 +196,8 @@ export class ApprenticeshipRun {
   }
 }
 
-async function sleepUntil(instant: number): Promise<void> {
+/** Sleeps until the instant (epoch ms), at once if it has passed. */
+export async function sleepUntil(instant: number): Promise<void> {
   const wait = instant - Date.now();
   if (wait > 0) await sleep(wait);
 }

@@ -1,10 +1,10 @@
 import { setHandler } from '@temporalio/workflow';
 import { completeTaskUpdate, withdrawCaseUpdate } from '../case-review/contract.js';
-import type { ApprenticeshipWorkflow } from './contract.js';
+import { correctContractUpdate, signContractUpdate, submitSignedScanUpdate, type ApprenticeshipWorkflow } from './contract.js';
 import { firstMonths } from './first-months.js';
 import { registration } from './registration.js';
 import { ApprenticeshipRun, now, records, reject } from './run.js';
-import { signing } from './signing.js';
+import { signing, validateCorrection, validateLinkSignature, validateSignedScan } from './signing.js';
 import { training } from './training.js';
 
 /**
@@ -15,12 +15,15 @@ import { training } from './training.js';
 export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function apprenticeshipWorkflow(input) {
   const run = new ApprenticeshipRun(input);
   const { apprenticeship, state } = run;
-  const collectSignatures = signing(run);
+  const { collectSignatures, signThroughLink, submitScan, correctContract } = signing(run);
   const registerContract = registration(run);
   const train = training(run);
   const runFirstMonths = firstMonths(run);
 
   setHandler(completeTaskUpdate, (completion) => run.completeTask(completion), { validator: (completion) => reject(run.validateCompletion(completion)) });
+  setHandler(signContractUpdate, signThroughLink, { validator: (signature) => validateLinkSignature(run, signature) });
+  setHandler(submitSignedScanUpdate, submitScan, { validator: (scan) => validateSignedScan(run, scan) });
+  setHandler(correctContractUpdate, correctContract, { validator: (correction) => validateCorrection(run, correction) });
   setHandler(
     withdrawCaseUpdate,
     async (withdrawal) => {
