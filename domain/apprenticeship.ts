@@ -125,7 +125,7 @@ export class Apprenticeship {
   }
 
   openTask(id: string, kind: TaskKind, party: PartyKind, organisationId: string, at: string): Task {
-    const task: Task = { id, kind, party, organisationId, status: 'open', openedAt: at, openedEvent: this.numberEvents() };
+    const task: Task = { id, kind, party, organisationId, status: 'open', openedAt: at, openedEvent: this.numberEvents(), announced: false };
     this.state.tasks.push(task);
     this.touch();
     return task;

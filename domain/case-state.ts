@@ -33,6 +33,8 @@ export interface Task {
   completedAt?: string;
   /** The last deadline notice sent for it, so a new run of the workflow does not send it again. */
   deadlineNotice?: 'reminder' | 'escalation';
+  /** False until the task is on the query side and its organisation told: a new run finishes the job. */
+  announced?: boolean;
 }
 
 /** What a party sends to complete one of its tasks. */

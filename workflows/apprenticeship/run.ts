@@ -10,6 +10,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CaseRecordActivities, Due } from '../../activities/case-records.js';
 import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
 import { Apprenticeship } from '../../domain/apprenticeship.js';
@@ -92,20 +93,27 @@ export class ApprenticeshipRun {
    */
   async openTask(kind: TaskKind, party: PartyKind, organisationId: string, dueBy?: Due): Promise<Task> {
     const task = this.apprenticeship.openTask(uuid4(), kind, party, organisationId, now());
+    if (dueBy) Object.assign(task, dueBy);
+    await this.announce(task);
+    return task;
+  }
+
+  /** Puts the task on the query side, tells its organisation, and watches its deadline. */
+  private async announce(task: Task): Promise<void> {
     const { settings } = this.input;
     const due = await records.recordTaskOpened({
       caseId: this.caseId,
       task,
       snapshot: this.apprenticeship.snapshot(),
       sequence: task.openedEvent,
-      dueInWorkingDays: settings.taskDueWorkingDays?.[kind],
+      dueInWorkingDays: settings.taskDueWorkingDays?.[task.kind],
       dueAfterMs: settings.taskDueAfterMs,
-      dueBy,
+      dueBy: task.dueOn && task.dueAt ? { dueOn: task.dueOn, dueAt: task.dueAt } : undefined,
     });
     if (due) Object.assign(task, due);
     await this.notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
+    task.announced = true;
     void this.watchDeadline(task);
-    return task;
   }
 
   /** Closes tasks the case no longer needs, on the query side too. */
@@ -127,11 +135,16 @@ export class ApprenticeshipRun {
   }
 
   async notify(notification: Notification): Promise<void> {
-    await startChild<DeliverNotification>(deliverNotificationType, {
-      workflowId: `notification-${notification.key}`,
-      args: [notification, this.input.mailRetry],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-    });
+    try {
+      await startChild<DeliverNotification>(deliverNotificationType, {
+        workflowId: `notification-${notification.key}`,
+        args: [notification, this.input.mailRetry],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      // Started by the run before this one, which handed on in the middle: it is on its way.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   }
 
   /** Runs work that is not an Update's (a reminder, a date reached) so that no new run begins in its middle. */
@@ -192,7 +205,12 @@ export class ApprenticeshipRun {
 
   /** A new run re-arms the deadlines of the tasks still open: the last run's timers ended with it. */
   rewatchOpenTasks(): void {
-    for (const task of this.state.tasks) if (task.status === 'open') void this.watchDeadline(task);
+    for (const task of this.state.tasks) {
+      if (task.status !== 'open') continue;
+      // A task the last run opened as a timer fired, but had not recorded when it handed on.
+      if (task.announced === false) void this.guard(() => this.announce(task));
+      else void this.watchDeadline(task);
+    }
   }
 }
 
