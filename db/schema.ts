@@ -8,6 +8,7 @@ import type { FieldChange } from '../domain/request-changes.js';
 import type { CaseEventData, CaseEventType } from './events.js';
 import type { UserRole } from '../domain/caller.js';
 import type { DocumentKind, DocumentMediaType } from '../domain/documents.js';
+import type { ChangeKind, ChangeStatus } from '../domain/contract-changes.js';
 import type { ContractStatus, ContractTerms, SignatureMethod, Signer } from '../domain/contract.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -177,6 +178,26 @@ export interface SignatureTable {
   voided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** One change, suspension or termination of a running contract (domain/contract-changes.ts). */
+export interface ContractCourseTable {
+  case_id: string;
+  id: string;
+  kind: ChangeKind | 'suspension' | 'termination';
+  status: ChangeStatus;
+  details: Json<Record<string, unknown>>;
+  effective_on: string;
+  ends_on: string | null;
+  proposed_by: string;
+  proposed_by_organisation_id: string;
+  agreeing_organisation_id: string | null;
+  task_id: string | null;
+  /** Free text: shown to the case's parties, never mailed or logged. */
+  reasons: string | null;
+  proposed_at: ColumnType<Date, Date | string, never>;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  took_effect_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -191,6 +212,7 @@ export interface Database {
   documents: DocumentTable;
   contracts: ContractTable;
   signatures: SignatureTable;
+  contract_course: ContractCourseTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

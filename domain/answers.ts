@@ -41,6 +41,10 @@ export const answerSchemas = {
   signature: z.object({ outcome: z.literal('signed'), documentSha256: sha256 }).strict(),
   /** The competent chamber (or the ministry) registers the signed contract. */
   registration: z.object({ outcome: z.literal('registered') }).strict(),
+  /** The party a change of circumstances needs accepts it or rejects it (domain/contract-changes.ts). */
+  change_agreement: z.discriminatedUnion('outcome', [outcome('accepted', reasons.optional()), outcome('rejected', requiredReasons('a change is rejected'))]),
+  /** The competent chamber (or the ministry) agrees to a termination, or refuses with reasons. */
+  termination_agreement: z.discriminatedUnion('outcome', [outcome('agreed', reasons.optional()), outcome('refused', requiredReasons('a termination is refused'))]),
 } satisfies Partial<Record<Exclude<TaskKind, 'amendment'>, z.ZodType>>;
 
 export type AnswerableKind = keyof typeof answerSchemas;

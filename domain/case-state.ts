@@ -65,7 +65,11 @@ export type RejectionReason =
   | 'InvalidAnswer'
   | 'AmendmentTask'
   | 'StaleRevision'
-  | 'CaseClosed';
+  | 'CaseClosed'
+  // The contract's course (domain/contract-changes.ts).
+  | 'WrongState'
+  | 'InvalidDates'
+  | 'ChangeNotFound';
 
 export interface Rejection {
   reason: RejectionReason;

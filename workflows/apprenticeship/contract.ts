@@ -4,7 +4,9 @@
  * reaches it as it reached the review. Never rename the names below: running cases and
  * recorded histories know the workflow and its messages by them.
  */
+import { defineUpdate } from '@temporalio/workflow';
 import type { ApprenticeshipState } from '../../domain/apprenticeship.js';
+import type { Actor, ChangeProposal, ContractChange, Suspension, Termination, TerminationNotice } from '../../domain/contract-changes.js';
 import type { CaseStatus, TaskKind } from '../../domain/parties.js';
 import type { MailRetry } from '../notification/contract.js';
 
@@ -37,3 +39,16 @@ export interface ApprenticeshipInput {
 
 export const apprenticeshipWorkflowType = 'apprenticeshipWorkflow';
 export type ApprenticeshipWorkflow = (input: ApprenticeshipInput) => Promise<CaseStatus>;
+
+/**
+ * The contract's course (domain/contract-changes.ts): a party proposes a change of
+ * circumstances, its proposer withdraws it while open; the employer suspends and resumes the
+ * training and gives notice of a termination. Answers come as `completeTask` (kinds
+ * `change_agreement`, `termination_agreement`). Validators reject a wrong party, a wrong state
+ * and dates that do not fit the contract.
+ */
+export const proposeChangeUpdate = defineUpdate<ContractChange, [ChangeProposal]>('proposeChange');
+export const withdrawChangeUpdate = defineUpdate<ContractChange, [Actor & { changeId: string }]>('withdrawChange');
+export const suspendTrainingUpdate = defineUpdate<Suspension, [Actor & { from: string }]>('suspendTraining');
+export const resumeTrainingUpdate = defineUpdate<Suspension, [Actor & { on: string }]>('resumeTraining');
+export const terminateContractUpdate = defineUpdate<Termination, [TerminationNotice]>('terminateContract');

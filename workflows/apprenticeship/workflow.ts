@@ -1,5 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import { completeTaskUpdate, withdrawCaseUpdate } from '../case-review/contract.js';
+import { contractChanges } from './changes.js';
 import type { ApprenticeshipWorkflow } from './contract.js';
 import { registration } from './registration.js';
 import { ApprenticeshipRun, now, records, reject } from './run.js';
@@ -15,6 +16,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   const { apprenticeship, state } = run;
   const collectSignatures = signing(run);
   const registerContract = registration(run);
+  const changes = contractChanges(run);
 
   setHandler(completeTaskUpdate, (completion) => run.completeTask(completion), { validator: (completion) => reject(run.validateCompletion(completion)) });
   setHandler(
@@ -32,7 +34,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
       validator: (withdrawal) => {
         if (withdrawal.organisationId !== state.participants.employer) reject({ reason: 'WrongParty', message: 'Only the employer who submitted the request withdraws it' });
         // Until the contract is signed, the employer may still withdraw.
-        if (state.status !== 'awaiting_signatures') reject({ reason: 'CaseClosed', message: `The case is ${state.status}: it can no longer be withdrawn` });
+        if (state.status !== 'awaiting_signatures' || changes.redrawn()) reject({ reason: 'CaseClosed', message: `The case is ${state.status}: it can no longer be withdrawn` });
       },
     },
   );
@@ -46,7 +48,9 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
     }
     await registerContract();
   }
-  await run.waitFor(() => state.ending !== undefined, 'training');
+  await run.waitFor(() => state.ending !== undefined || changes.redrawn(), 'training');
+  // A new employer's contract: signed and registered as the first was, by the contract phase again.
+  if (changes.redrawn()) await run.continueAsNew('contract');
   return state.status;
 };
 
