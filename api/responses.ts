@@ -150,3 +150,38 @@ export type Organisation = z.infer<typeof organisationSchema>;
 export type Me = z.infer<typeof meSchema>;
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+export const courseEntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['tutor', 'weekly_rhythm', 'end_date', 'allowance', 'suspension', 'termination']),
+  status: z.enum(['open', 'accepted', 'rejected', 'withdrawn']).describe('A suspension is accepted as recorded; a termination is accepted once the chamber agrees'),
+  details: z.looseObject({}).describe('What changes (the new tutor, rhythm, end date or allowance); for a termination its kind, and the new employer for a change of employer'),
+  effectiveOn: z.iso.date().describe('From when the change holds; the first day of a suspension; the first day without the contract'),
+  endsOn: z.iso.date().nullable().describe('The day a suspended training resumes'),
+  proposedBy: reference,
+  agreeing: reference.nullable().describe('The organisation that must agree; null for a suspension'),
+  taskId: z.string().nullable(),
+  reasons: z.string().nullable(),
+  proposedAt: instant,
+  decidedAt: instant.nullable(),
+  tookEffectAt: instant.nullable().describe('When the date came and the case followed (a suspension begun, a contract ended)'),
+  newContractVersion: z.enum(['needed']).optional().describe('On an accepted change: every change of circumstances changes a term the contract states'),
+});
+
+export const contractCourseSchema = z.object({
+  entries: z.array(courseEntrySchema),
+  terms: z
+    .array(
+      z.object({
+        from: z.iso.date(),
+        tutor: z.object({ name: z.string() }).loose(),
+        weeklyRhythm: z.object({ schoolDays: z.number(), companyDays: z.number() }),
+        endDate: z.iso.date(),
+        monthlyAllowanceCents: z.number().int(),
+      }),
+    )
+    .describe('The terms changes touch, from each effective date on: the authorised request, then each accepted change'),
+});
+
+export type CourseEntryView = z.infer<typeof courseEntrySchema>;
+export type ContractCourseView = z.infer<typeof contractCourseSchema>;

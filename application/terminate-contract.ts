@@ -1,0 +1,21 @@
+import type { CourseEntryView } from '../api/responses.js';
+import type { Caller } from '../domain/caller.js';
+import type { TerminationNotice } from '../domain/contract-changes.js';
+import { terminateContractUpdate } from '../workflows/apprenticeship/contract.js';
+import { changeCourse } from './contract-course.js';
+import { invalid, type Outcome } from './outcome.js';
+import type { Services } from './services.js';
+
+export type TerminateContract = Omit<TerminationNotice, 'organisationId' | 'userId'> & { caseId: string };
+
+/**
+ * The employer gives (or records) notice of the contract's termination; the competent chamber
+ * gets a `termination_agreement` task. A change of employer names an employer organisation.
+ */
+export async function terminateContract(services: Services, caller: Caller, { caseId, ...notice }: TerminateContract): Promise<Outcome<CourseEntryView>> {
+  if (notice.newEmployer) {
+    const employer = await services.db.selectFrom('organisations').select('kind').where('id', '=', notice.newEmployer.organisationId).executeTakeFirst();
+    if (employer?.kind !== 'employer') return invalid([{ path: ['newEmployer', 'organisationId'], detail: 'There is no employer organisation with this id' }]);
+  }
+  return changeCourse(services, caller, caseId, terminateContractUpdate, notice);
+}
