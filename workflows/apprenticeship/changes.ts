@@ -220,11 +220,12 @@ export function contractChanges(run: ApprenticeshipRun) {
   async function end(termination: Termination): Promise<void> {
     const at = now();
     termination.endedAt = at;
-    state.ending = { outcome: 'terminated', at };
     await run.cancelTasks(apprenticeship.tasks.filter((t) => t.status === 'open'));
     apprenticeship.setStatus('terminated');
     await record(terminationEntry(termination), 'contract_terminated', `termination.${termination.id}.ended`);
     await tell('contract_terminated', `termination.${termination.id}.ended`, termination.notice.effectiveOn, everyone(), true);
+    // Last: the workflow ends as soon as it sees the ending.
+    state.ending = { outcome: 'terminated', at };
   }
 
   /**

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/contract-changes.js';
+import { startTestStack, type Party, type TestStack } from '../support/stack.js';
+
+/** A contract day lasts a second: dates a few days ahead come within seconds, the trial period within minutes. */
+const dayMs = 1_000;
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ env: { CONTRACT_DAY_LENGTH: `${dayMs}ms` } });
+});
+afterAll(() => stack.stop());
+
+const poll = { timeout: 30_000 };
+const readCase = (party: Party, id: string) => stack.request(party, 'GET', `/v1/cases/${id}`);
+const statusOf = async (id: string, party = stack.parties.employer) => (await readCase(party, id)).body.status;
+const course = async (id: string, party = stack.parties.employer) => (await stack.request(party, 'GET', `/v1/cases/${id}/course`)).body;
+
+interface RunningCase {
+  id: string;
+  reference: string;
+  /** Today in the contract's calendar: its first day began when the ministry authorised the case. */
+  today(): string;
+}
+
+/** A case signed by its employer and registered by the chamber, as test/e2e/contract.test.ts walks it. */
+async function runningCase(): Promise<RunningCase> {
+  const { parties } = stack;
+  const submitted = await stack.submit();
+  await stack.authorise(submitted.id);
+  const signature = await stack.openTask(parties.employer, submitted.id);
+  expect((await stack.complete(parties.employer, signature.id, { outcome: 'signed', documentSha256: 'a'.repeat(64) })).status).toBe(200);
+  const registration = await stack.openTask(parties.chamber, submitted.id);
+  expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
+  await expect.poll(() => statusOf(submitted.id), poll).toBe('in_training');
+  const detail = (await readCase(parties.employer, submitted.id)).body;
+  const authorisedAt = Date.parse(detail.tasks.find((t: { kind: string }) => t.kind === 'decision').completedAt);
+  const startDate: string = detail.request.startDate;
+  return { id: submitted.id, reference: detail.reference, today: () => addDays(startDate, Math.floor((Date.now() - authorisedAt) / dayMs)) };
+}
+
+/** The open task of `party` in the case of the kind asked for. */
+async function taskOf(party: Party, caseId: string, kind: string): Promise<{ id: string }> {
+  let found: { id: string } | undefined;
+  await expect
+    .poll(async () => {
+      const tasks = (await stack.request(party, 'GET', '/v1/tasks')).body.items as { id: string; caseId: string; kind: string }[];
+      found = tasks.find((t) => t.caseId === caseId && t.kind === kind);
+      return found;
+    }, poll)
+    .toBeDefined();
+  return found!;
+}
+
+describe('changes of circumstances', () => {
+  it('a change of tutor proposed by the employer, agreed by the chamber, holds from its date on', async () => {
+    const { parties } = stack;
+    const running = await runningCase();
+    const effectiveOn = addDays(running.today(), 3);
+
+    // The school does not propose a tutor; a date already past does not fit.
+    const bySchool = await stack.request(parties.school, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'tutor', effectiveOn, tutor: { name: 'Nadine Weis' } });
+    expect(bySchool.status).toBe(403);
+    const past = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'tutor', effectiveOn: addDays(running.today(), -3), tutor: { name: 'Nadine Weis' } });
+    expect(past.status).toBe(400);
+    expect(past.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/effectiveOn']);
+
+    const proposed = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'tutor', effectiveOn, tutor: { name: 'Nadine Weis' } });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({ kind: 'tutor', status: 'open', effectiveOn, agreeing: { id: parties.chamber.organisationId } });
+
+    const agreement = await taskOf(parties.chamber, running.id, 'change_agreement');
+    expect((await stack.complete(parties.chamber, agreement.id, { outcome: 'accepted' })).status).toBe(200);
+
+    const seen = await course(running.id, parties.school);
+    expect(seen.entries).toEqual([expect.objectContaining({ id: proposed.body.id, status: 'accepted', details: { kind: 'tutor', tutor: { name: 'Nadine Weis' } }, newContractVersion: 'needed' })]);
+    expect(seen.terms.map((t: { from: string; tutor: { name: string } }) => [t.from, t.tutor.name])).toEqual([
+      [expect.any(String), 'Marc Schmit'],
+      [effectiveOn, 'Nadine Weis'],
+    ]);
+    await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.includes(running.reference) && m.subject.includes('accepted')), poll).toHaveLength(1);
+  });
+
+  it('a change withdrawn by its proposer closes the task of the party that was to agree; a rejected one leaves the terms as they were', async () => {
+    const { parties } = stack;
+    const running = await runningCase();
+    const rhythm = { kind: 'weekly_rhythm', effectiveOn: addDays(running.today(), 5), weeklyRhythm: { schoolDays: 1, companyDays: 4 } };
+    const proposed = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, rhythm);
+    expect(proposed.status).toBe(201);
+    const schoolTask = await taskOf(parties.school, running.id, 'change_agreement');
+    // One open change of a kind at a time; only the proposer withdraws it.
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, rhythm)).status).toBe(409);
+    expect((await stack.request(parties.school, 'POST', `/v1/cases/${running.id}/changes/${proposed.body.id}/withdraw`)).status).toBe(403);
+
+    const withdrawn = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes/${proposed.body.id}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect((await stack.request(parties.school, 'GET', `/v1/tasks/${schoolTask.id}`)).body.status).toBe('cancelled');
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes/${proposed.body.id}/withdraw`)).status).toBe(409);
+
+    // The school proposes a later end; the employer rejects it, with its reasons.
+    const extension = await stack.request(parties.school, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'end_date', effectiveOn: addDays(running.today(), 5), endDate: addDays(running.today(), 1_500) });
+    expect(extension.status).toBe(201);
+    const employerTask = await taskOf(parties.employer, running.id, 'change_agreement');
+    expect((await stack.complete(parties.employer, employerTask.id, { outcome: 'rejected' })).status).toBe(400);
+    expect((await stack.complete(parties.employer, employerTask.id, { outcome: 'rejected', reasons: 'The company cannot keep the post longer' })).status).toBe(200);
+
+    const seen = await course(running.id);
+    expect(seen.entries.map((e: { kind: string; status: string }) => [e.kind, e.status])).toEqual([
+      ['weekly_rhythm', 'withdrawn'],
+      ['end_date', 'rejected'],
+    ]);
+    expect(seen.terms).toHaveLength(1);
+    await expect.poll(async () => (await stack.mailsTo(parties.school.organisationEmail)).filter((m) => m.subject.includes(running.reference) && m.subject.includes('refusée')), poll).toHaveLength(1);
+  });
+
+  it('refuses a change before the contract is registered', async () => {
+    const submitted = await stack.submit();
+    await stack.authorise(submitted.id);
+    await expect.poll(() => statusOf(submitted.id), poll).toBe('awaiting_signatures');
+    const early = await stack.request(stack.parties.employer, 'POST', `/v1/cases/${submitted.id}/changes`, { kind: 'tutor', effectiveOn: '2099-01-01', tutor: { name: 'Nadine Weis' } });
+    expect(early.status).toBe(409);
+  });
+});
+
+describe('suspension and resumption', () => {
+  it('the employer suspends the training from a date and resumes it on another; the status follows on each date', async () => {
+    const { parties } = stack;
+    const running = await runningCase();
+    const from = addDays(running.today(), 2);
+    expect((await stack.request(parties.school, 'POST', `/v1/cases/${running.id}/suspension`, { from })).status).toBe(403);
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/resumption`, { on: from })).status).toBe(409);
+    const suspended = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/suspension`, { from });
+    expect(suspended.status).toBe(201);
+    await expect.poll(() => statusOf(running.id), poll).toBe('suspended');
+
+    const tooEarly = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/resumption`, { on: from });
+    expect(tooEarly.status).toBe(400);
+    const on = addDays(running.today(), 2);
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/resumption`, { on })).status).toBe(200);
+    await expect.poll(() => statusOf(running.id), poll).toBe('in_training');
+    expect((await course(running.id)).entries).toEqual([expect.objectContaining({ kind: 'suspension', effectiveOn: from, endsOn: on, tookEffectAt: expect.any(String) })]);
+    // The chamber is told of both, in its language.
+    await expect
+      .poll(async () => (await stack.mailsTo(parties.chamber.organisationEmail)).filter((m) => m.subject.includes(running.reference) && /ausgesetzt|wieder aufgenommen/.test(m.subject)), poll)
+      .toHaveLength(2);
+  });
+});
+
+describe('termination', () => {
+  it('a notice under 15 days is refused; in the trial period the contract ends on its date once the chamber agrees, and everyone is told without the reasons', async () => {
+    const { parties } = stack;
+    const running = await runningCase();
+    const short = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, { kind: 'notice', effectiveOn: addDays(running.today(), 10) });
+    expect(short.status).toBe(400);
+    expect(short.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/effectiveOn']);
+    const noReasons = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, { kind: 'serious_cause', effectiveOn: addDays(running.today(), 2) });
+    expect(noReasons.status).toBe(400);
+    expect((await stack.request(parties.chamber, 'POST', `/v1/cases/${running.id}/termination`, { kind: 'trial_period', effectiveOn: addDays(running.today(), 2) })).status).toBe(403);
+
+    const reasons = 'Confidential-reason-7731';
+    const effectiveOn = addDays(running.today(), 3);
+    const notice = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, { kind: 'trial_period', effectiveOn, reasons });
+    expect(notice.status).toBe(201);
+    expect(notice.body).toMatchObject({ kind: 'termination', status: 'open', details: { kind: 'trial_period' }, agreeing: { id: parties.chamber.organisationId } });
+    // An open change is cancelled when the contract ends.
+    const change = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'allowance', effectiveOn, monthlyAllowanceCents: 170_000 });
+    expect(change.status).toBe(201);
+
+    const agreement = await taskOf(parties.chamber, running.id, 'termination_agreement');
+    expect((await stack.complete(parties.chamber, agreement.id, { outcome: 'agreed' })).status).toBe(200);
+    await expect.poll(() => statusOf(running.id), poll).toBe('terminated');
+    const ended = (await readCase(parties.employer, running.id)).body;
+    expect(ended.tasks.filter((t: { status: string }) => t.status === 'open')).toEqual([]);
+    expect(ended.tasks.find((t: { kind: string; status: string }) => t.kind === 'change_agreement')).toMatchObject({ status: 'cancelled' });
+    expect((await course(running.id)).entries.find((e: { kind: string }) => e.kind === 'termination')).toMatchObject({ status: 'accepted', reasons, tookEffectAt: expect.any(String) });
+
+    const authority = await stack.db.selectFrom('organisations').select('email').where('id', '=', 'france-competences').executeTakeFirstOrThrow();
+    const told = [parties.employer.organisationEmail, parties.adem.organisationEmail, parties.chamber.organisationEmail, parties.school.organisationEmail, parties.ministry.organisationEmail, authority.email];
+    for (const address of told) {
+      await expect
+        .poll(async () => (await stack.mailsTo(address)).filter((m) => m.subject.includes(running.reference) && m.text.includes(effectiveOn)).length, { ...poll, message: address })
+        .toBeGreaterThanOrEqual(1);
+    }
+    for (const address of told) {
+      for (const mail of (await stack.mailsTo(address)).filter((m) => m.subject.includes(running.reference))) {
+        expect(`${mail.subject}\n${mail.text}`).not.toMatch(/Confidential-reason|Roth|Lena|2009-04-02/);
+      }
+    }
+  });
+});
+
+describe('change of employer', () => {
+  it('the old contract stops on or before the new one starts; the new employer signs, the chamber registers, the school and trade stay', async () => {
+    const { parties } = stack;
+    const running = await runningCase();
+    const effectiveOn = addDays(running.today(), 3);
+    const early = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, {
+      kind: 'employer_change',
+      effectiveOn,
+      newEmployer: { organisationId: parties.otherEmployer.organisationId, startDate: addDays(effectiveOn, -1) },
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/newEmployer/startDate']);
+    const notAnEmployer = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, { kind: 'employer_change', effectiveOn, newEmployer: { organisationId: 'adem', startDate: effectiveOn } });
+    expect(notAnEmployer.status).toBe(400);
+
+    const notice = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, {
+      kind: 'employer_change',
+      effectiveOn,
+      newEmployer: { organisationId: parties.otherEmployer.organisationId, startDate: effectiveOn },
+    });
+    expect(notice.status).toBe(201);
+    const agreement = await taskOf(parties.chamber, running.id, 'termination_agreement');
+    expect((await stack.complete(parties.chamber, agreement.id, { outcome: 'agreed' })).status).toBe(200);
+
+    // The case is the new employer's now: it signs the new contract version.
+    const signature = await taskOf(parties.otherEmployer, running.id, 'signature');
+    await expect.poll(() => statusOf(running.id, parties.otherEmployer), poll).toBe('awaiting_signatures');
+    expect((await readCase(parties.employer, running.id)).status).toBe(404);
+    expect((await stack.complete(parties.otherEmployer, signature.id, { outcome: 'signed', documentSha256: 'b'.repeat(64) })).status).toBe(200);
+    const registration = await taskOf(parties.chamber, running.id, 'registration');
+    expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
+    await expect.poll(() => statusOf(running.id, parties.otherEmployer), poll).toBe('in_training');
+
+    const moved = (await readCase(parties.otherEmployer, running.id)).body;
+    expect(moved.participants).toMatchObject({ employer: parties.otherEmployer.organisationId, foreign_school: parties.school.organisationId });
+    expect(moved.tradeCode).toBe(stack.tradeCode);
+    await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.includes(running.reference) && m.subject.includes('new employer')), poll).toHaveLength(1);
+  });
+});
