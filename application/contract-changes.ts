@@ -2,9 +2,11 @@ import type { CourseEntryView } from '../api/responses.js';
 import type { Caller } from '../domain/caller.js';
 import type { ProposedChange } from '../domain/contract-changes.js';
 import { proposeChangeUpdate, withdrawChangeUpdate } from '../workflows/apprenticeship/contract.js';
+import { loadReferenceData } from '../db/reference-store.js';
 import { changeCourse } from './contract-course.js';
-import type { Outcome } from './outcome.js';
+import { invalid, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
+import { allowanceScheduleOf } from './views.js';
 
 export interface ProposeChange {
   caseId: string;
@@ -12,9 +14,17 @@ export interface ProposeChange {
   effectiveOn: string;
 }
 
-/** A party proposes a change of circumstances; the party it needs gets a `change_agreement` task. */
+/**
+ * A party proposes a change of circumstances; the party it needs gets a `change_agreement` task.
+ * A new allowance is at least the legal minimum of the training year it takes effect in.
+ */
 export function proposeChange(services: Services, caller: Caller, { caseId, change, effectiveOn }: ProposeChange): Promise<Outcome<CourseEntryView>> {
-  return changeCourse(services, caller, caseId, proposeChangeUpdate, { change, effectiveOn });
+  return changeCourse(services, caller, caseId, proposeChangeUpdate, { change, effectiveOn }, async (row) => {
+    if (change.kind !== 'allowance') return undefined;
+    const year = allowanceScheduleOf(row, await loadReferenceData(services.db)).find((y) => y.from <= effectiveOn && effectiveOn <= y.to);
+    if (year?.minimumCents == null || change.monthlyAllowanceCents >= year.minimumCents) return undefined;
+    return invalid([{ path: ['monthlyAllowanceCents'], detail: `must be at least ${year.minimumCents}, the minimum allowance of training year ${year.year}` }]);
+  });
 }
 
 /** The proposer withdraws its change while it is open; the agreeing party's task is cancelled. */

@@ -5,9 +5,9 @@ import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import { termsOverTime, type Actor, type ProposedChange } from '../domain/contract-changes.js';
 import { updateCase } from './case-updates.js';
-import { notFound, ok, type Outcome } from './outcome.js';
+import { notFound, ok, type Failure, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
-import { visibleCase } from './view-case.js';
+import { visibleCase, type VisibleCase } from './view-case.js';
 
 const changeKinds = new Set(['tutor', 'weekly_rhythm', 'end_date', 'allowance']);
 
@@ -44,12 +44,22 @@ export async function viewContractCourse(services: Services, caller: Caller, cas
 }
 
 /**
- * Sends one of the contract's Updates for the caller, on a case it can see; the workflow's
- * validators decide whether this party may, now, with these dates. Answers with the entry.
+ * Sends one of the contract's Updates for the caller, on a case it can see, once `check` (what
+ * only the query side knows) finds nothing wrong; the workflow's validators decide whether this
+ * party may, now, with these dates. Answers with the entry.
  */
-export async function changeCourse<Arg>(services: Services, caller: Caller, caseId: string, update: UpdateDefinition<{ id: string }, [Arg & Actor]>, arg: Arg): Promise<Outcome<CourseEntryView>> {
+export async function changeCourse<Arg>(
+  services: Services,
+  caller: Caller,
+  caseId: string,
+  update: UpdateDefinition<{ id: string }, [Arg & Actor]>,
+  arg: Arg,
+  check: (row: VisibleCase) => Promise<Failure | undefined> = async () => undefined,
+): Promise<Outcome<CourseEntryView>> {
   const row = await visibleCase(services, caller, caseId);
   if (!row) return notFound('case');
+  const failure = await check(row);
+  if (failure) return failure;
   const done = await updateCase(services.temporal, row.id, update, { ...arg, organisationId: caller.organisationId, userId: caller.userId });
   if (done.kind !== 'ok') return done;
   const entry = await selectCourse(services.db, row.id).where('contract_course.id', '=', done.value.id).executeTakeFirstOrThrow();

@@ -12,10 +12,10 @@ export type TerminateContract = Omit<TerminationNotice, 'organisationId' | 'user
  * The employer gives (or records) notice of the contract's termination; the competent chamber
  * gets a `termination_agreement` task. A change of employer names an employer organisation.
  */
-export async function terminateContract(services: Services, caller: Caller, { caseId, ...notice }: TerminateContract): Promise<Outcome<CourseEntryView>> {
-  if (notice.newEmployer) {
+export function terminateContract(services: Services, caller: Caller, { caseId, ...notice }: TerminateContract): Promise<Outcome<CourseEntryView>> {
+  return changeCourse(services, caller, caseId, terminateContractUpdate, notice, async () => {
+    if (!notice.newEmployer) return undefined;
     const employer = await services.db.selectFrom('organisations').select('kind').where('id', '=', notice.newEmployer.organisationId).executeTakeFirst();
-    if (employer?.kind !== 'employer') return invalid([{ path: ['newEmployer', 'organisationId'], detail: 'There is no employer organisation with this id' }]);
-  }
-  return changeCourse(services, caller, caseId, terminateContractUpdate, notice);
+    return employer?.kind === 'employer' ? undefined : invalid([{ path: ['newEmployer', 'organisationId'], detail: 'There is no employer organisation with this id' }]);
+  });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/contract-changes.js';
+import { recordHistory } from '../support/record-history.js';
 import { startTestStack, type Party, type TestStack } from '../support/stack.js';
 
 /** A contract day lasts a second: dates a few days ahead come within seconds, the trial period within minutes. */
@@ -162,7 +163,10 @@ describe('termination', () => {
     const notice = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, { kind: 'trial_period', effectiveOn, reasons });
     expect(notice.status).toBe(201);
     expect(notice.body).toMatchObject({ kind: 'termination', status: 'open', details: { kind: 'trial_period' }, agreeing: { id: parties.chamber.organisationId } });
-    // An open change is cancelled when the contract ends.
+    // A new allowance is at least the legal minimum; an open change is cancelled when the contract ends.
+    const belowMinimum = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'allowance', effectiveOn, monthlyAllowanceCents: 1_000 });
+    expect(belowMinimum.status).toBe(400);
+    expect(belowMinimum.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/monthlyAllowanceCents']);
     const change = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'allowance', effectiveOn, monthlyAllowanceCents: 170_000 });
     expect(change.status).toBe(201);
 
@@ -186,6 +190,7 @@ describe('termination', () => {
         expect(`${mail.subject}\n${mail.text}`).not.toMatch(/Confidential-reason|Roth|Lena|2009-04-02/);
       }
     }
+    recordHistory(`case-${running.id}`, 'apprenticeship-terminated-in-trial.json');
   });
 });
 
