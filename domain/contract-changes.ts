@@ -141,6 +141,12 @@ export function currentEndDate(state: ApprenticeshipState, course: ContractCours
   return changed?.change.kind === 'end_date' ? changed.change.endDate : contractEndDate(state.request.startDate, state.request.durationMonths);
 }
 
+/** The running contract's first day: the new employer's, after a change of employer. */
+export function contractStart(state: ApprenticeshipState, course: ContractCourse): string {
+  const moved = course.terminations.filter((t) => t.endedAt && t.notice.newEmployer).at(-1);
+  return moved?.notice.newEmployer?.startDate ?? state.request.startDate;
+}
+
 function wrongState(message: string): Rejection {
   return { reason: 'WrongState', message };
 }
@@ -158,7 +164,8 @@ function dateProblems(path: string, date: string, today: string, lastDay: string
 
 function notRunning(state: ApprenticeshipState, course: ContractCourse): Rejection | undefined {
   if (!running.includes(state.status)) return wrongState(`The case is ${state.status}: its contract is not running`);
-  if (course.terminations.some((t) => t.status === 'agreed')) return wrongState('The contract is ending: a termination has been agreed');
+  // An agreed termination that has ended was a change of employer: the new contract runs.
+  if (course.terminations.some((t) => t.status === 'agreed' && !t.endedAt)) return wrongState('The contract is ending: a termination has been agreed');
   return undefined;
 }
 
@@ -212,7 +219,8 @@ export function validateTermination(state: ApprenticeshipState, course: Contract
   if (stopped) return stopped;
   if (course.terminations.some((t) => t.status === 'open')) return wrongState('A termination already waits for the chamber’s agreement');
   const fields = dateProblems('effectiveOn', notice.effectiveOn, today, currentEndDate(state, course));
-  const trialEnds = trialPeriodEnd(state.request.startDate, state.request.durationMonths);
+  // A new employer's contract has a trial period of its own.
+  const trialEnds = trialPeriodEnd(contractStart(state, course), state.request.durationMonths);
   if (notice.kind === 'trial_period' && today > trialEnds) fields.push({ path: ['kind'], message: `the trial period ended on ${trialEnds}` });
   if (notice.kind === 'notice' && notice.effectiveOn < addDays(today, noticeDays)) {
     fields.push({ path: ['effectiveOn'], message: `must be at least ${noticeDays} days after the notice: ${addDays(today, noticeDays)} or later` });

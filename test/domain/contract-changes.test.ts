@@ -84,6 +84,17 @@ describe('a termination', () => {
     expect(fieldsOf(validateTermination(running(), emptyCourse(), notice('trial_period', '2026-12-05'), '2026-12-01'))).toEqual(['kind']);
   });
 
+  it('in the trial period of the new employer’s contract, after a change of employer', () => {
+    const moved: ContractCourse = {
+      ...emptyCourse(),
+      terminations: [
+        { id: 't', notice: notice('employer_change', '2027-02-01', { newEmployer: { organisationId: 'elektro-weber', startDate: '2027-02-01' } }), notifiedOn: '2027-01-01', notifiedAt: '', taskId: 'k', status: 'agreed', endedAt: '2027-02-01T00:00:00Z' },
+      ],
+    };
+    const state = { ...running(), participants: { ...running().participants, employer: 'elektro-weber' } };
+    expect(validateTermination(state, moved, { ...notice('trial_period', '2027-04-10'), organisationId: 'elektro-weber' }, '2027-04-01')).toBeUndefined();
+  });
+
   it('with notice, 15 days after it at the earliest', () => {
     expect(fieldsOf(validateTermination(running(), emptyCourse(), notice('notice', '2027-01-15'), '2027-01-01'))).toEqual(['effectiveOn']);
     expect(validateTermination(running(), emptyCourse(), notice('notice', '2027-01-16'), '2027-01-01')).toBeUndefined();

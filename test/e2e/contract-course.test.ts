@@ -230,6 +230,10 @@ describe('change of employer', () => {
     const moved = (await readCase(parties.otherEmployer, running.id)).body;
     expect(moved.participants).toMatchObject({ employer: parties.otherEmployer.organisationId, foreign_school: parties.school.organisationId });
     expect(moved.tradeCode).toBe(stack.tradeCode);
+    // The new contract runs its own course: its employer proposes changes now, the old one cannot reach the case.
+    const tutor = { kind: 'tutor', effectiveOn: addDays(running.today(), 3), tutor: { name: 'Tom Weber' } };
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, tutor)).status).toBe(404);
+    expect((await stack.request(parties.otherEmployer, 'POST', `/v1/cases/${running.id}/changes`, tutor)).status).toBe(201);
     await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.includes(running.reference) && m.subject.includes('new employer')), poll).toHaveLength(1);
   });
 });
