@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userRoles } from '../domain/caller.js';
 import { documentKinds, documentMediaTypes } from '../domain/documents.js';
 import { languages } from '../domain/language.js';
+import { changeKinds } from '../domain/contract-changes.js';
 import { caseStatuses, organisationKinds, taskKinds } from '../domain/parties.js';
 
 
@@ -153,7 +154,7 @@ export type CaseDocument = z.infer<typeof caseDocumentSchema>;
 
 export const courseEntrySchema = z.object({
   id: z.string(),
-  kind: z.enum(['tutor', 'weekly_rhythm', 'end_date', 'allowance', 'suspension', 'termination']),
+  kind: z.enum([...changeKinds, 'suspension', 'termination']),
   status: z.enum(['open', 'accepted', 'rejected', 'withdrawn']).describe('A suspension is accepted as recorded; a termination is accepted once the chamber agrees'),
   details: z.looseObject({}).describe('What changes (the new tutor, rhythm, end date or allowance); for a termination its kind, and the new employer for a change of employer'),
   effectiveOn: z.iso.date().describe('From when the change holds; the first day of a suspension; the first day without the contract'),

@@ -3,16 +3,16 @@ import type { ContractCourseView, CourseEntryView } from '../api/responses.js';
 import { selectCourse, type CourseRow } from '../db/contract-course.js';
 import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
-import { termsOverTime, type Actor, type ProposedChange } from '../domain/contract-changes.js';
+import { changeKinds, termsOverTime, type Actor, type ChangeKind, type ProposedChange } from '../domain/contract-changes.js';
 import { updateCase } from './case-updates.js';
 import { notFound, ok, type Failure, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
 import { visibleCase, type VisibleCase } from './view-case.js';
 
-const changeKinds = new Set(['tutor', 'weekly_rhythm', 'end_date', 'allowance']);
+const isChange = (kind: string): kind is ChangeKind => (changeKinds as readonly string[]).includes(kind);
 
 function entryView(row: CourseRow): CourseEntryView {
-  const accepted = row.status === 'accepted' && changeKinds.has(row.kind);
+  const accepted = row.status === 'accepted' && isChange(row.kind);
   return {
     id: row.id,
     kind: row.kind,
@@ -38,7 +38,7 @@ export async function viewContractCourse(services: Services, caller: Caller, cas
   if (!row) return notFound('case');
   const entries = await selectCourse(services.db, row.id).execute();
   const changes = entries
-    .filter((entry) => changeKinds.has(entry.kind))
+    .filter((entry) => isChange(entry.kind))
     .map((entry) => ({ status: entry.status, effectiveOn: entry.effective_on, change: { kind: entry.kind, ...entry.details } as ProposedChange }));
   return ok({ entries: entries.map(entryView), terms: termsOverTime(row.request as CaseRequest, changes) });
 }

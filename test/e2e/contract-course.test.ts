@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractCourseSchema, courseEntrySchema } from '../../api/responses.js';
 import { addDays } from '../../domain/contract-changes.js';
 import { recordHistory } from '../support/record-history.js';
 import { startTestStack, type Party, type TestStack } from '../support/stack.js';
@@ -73,6 +74,9 @@ describe('changes of circumstances', () => {
     expect((await stack.complete(parties.chamber, agreement.id, { outcome: 'accepted' })).status).toBe(200);
 
     const seen = await course(running.id, parties.school);
+    // As the OpenAPI document publishes them, extra fields included.
+    expect(courseEntrySchema.strict().safeParse(proposed.body).error).toBeUndefined();
+    expect(contractCourseSchema.strict().safeParse(seen).error).toBeUndefined();
     expect(seen.entries).toEqual([expect.objectContaining({ id: proposed.body.id, status: 'accepted', details: { kind: 'tutor', tutor: { name: 'Nadine Weis' } }, newContractVersion: 'needed' })]);
     expect(seen.terms.map((t: { from: string; tutor: { name: string } }) => [t.from, t.tutor.name])).toEqual([
       [expect.any(String), 'Marc Schmit'],
