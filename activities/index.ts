@@ -1,14 +1,24 @@
 import type { Kysely } from 'kysely';
+import type { DocumentStore } from '../application/document-store.js';
 import type { Database } from '../db/schema.js';
 import type { Mailer } from '../infra/mailer.js';
 import { createCaseRecordActivities } from './case-records.js';
 import { createContractCourseActivities } from './contract-course.js';
+import { createContractDocumentActivities } from './contract-document.js';
 import { createNotificationActivities } from './notifications.js';
 
-export function createActivities(deps: { db: Kysely<Database>; mailer: Mailer; mailFrom: string; publicBaseUrl: string; operators: { email?: string | undefined; organisationId: string } }) {
+export function createActivities(deps: {
+  db: Kysely<Database>;
+  documents: DocumentStore;
+  mailer: Mailer;
+  mailFrom: string;
+  publicBaseUrl: string;
+  operators: { email?: string | undefined; organisationId: string };
+}) {
   return {
     ...createCaseRecordActivities(deps.db),
     ...createContractCourseActivities(deps.db),
     ...createNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl, operators: deps.operators }),
+    ...createContractDocumentActivities({ db: deps.db, documents: deps.documents }),
   };
 }

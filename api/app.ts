@@ -8,6 +8,7 @@ import { refuseNonTextInBody, refuseNonTextInUrl } from './request-guards.js';
 import { caseRoutes } from './routes/cases.js';
 import { codecRoutes } from './routes/codec.js';
 import { contractCourseRoutes } from './routes/contract-course.js';
+import { contractRoutes } from './routes/contract.js';
 import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -41,6 +42,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1', refuseNonTextInUrl, refuseNonTextInBody);
   app.use('/v1/cases/:id/documents', documentRoutes(dependencies));
   app.use('/v1/cases/:id', contractCourseRoutes(dependencies));
+  app.use('/v1/cases/:id/contract', contractRoutes(dependencies));
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));

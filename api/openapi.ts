@@ -5,6 +5,7 @@ import { caseRequestSchema } from '../domain/case-request.js';
 import { referenceTables } from '../domain/reference-data.js';
 import { documentMediaTypes } from '../domain/documents.js';
 import {
+  caseContractSchema,
   caseDetailSchema,
   caseDocumentSchema,
   caseSummarySchema,
@@ -20,6 +21,7 @@ import {
 } from './responses.js';
 import { caseListQuery, withdrawalBody } from './routes/cases.js';
 import { changeProposalBody, resumptionBody, suspensionBody, terminationBody } from './routes/contract-course.js';
+import { contractVersionParams } from './routes/contract.js';
 import { documentUploadQuery } from './routes/documents.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
 import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
@@ -138,7 +140,10 @@ export function openApiDocument(serverUrl: string) {
       ...commonProblems,
       403: problemResponse("Another party's task in a case the caller takes part in"),
       404: problemResponse('No such task, or one of a case the caller does not take part in (the same answer)'),
-      409: problemResponse('The task is no longer open, or a colleague holds it (claimed): the holder completes it unless a supervisor unclaims or reassigns it'),
+      409: problemResponse(
+        'The task is no longer open, or a colleague holds it (claimed): the holder completes it unless a supervisor unclaims or reassigns it; ' +
+          "or a signature names another document than the contract's current version (Stale contract: GET /v1/cases/{id}/contract)",
+      ),
     },
   });
 
@@ -268,6 +273,38 @@ export function openApiDocument(serverUrl: string) {
       401: commonProblems[401],
       403: problemResponse('An organisation the case no longer names (replaced by an amendment)'),
       404: problemResponse('No such case visible to the caller, or no such document in it (the same answer)'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/contract',
+    summary: "The case's apprenticeship contract, for the case's parties: each version drawn up, the signatures so far, the registration number",
+    description: 'Drawn up when the ministry authorises the case, as a PDF in the language of the employer organisation. A signature names the SHA-256 of the current version.',
+    request: { params: caseId },
+    responses: {
+      200: jsonResponse('The contract', caseContractSchema),
+      401: commonProblems[401],
+      403: problemResponse('An organisation the case no longer names (replaced by an amendment)'),
+      404: problemResponse('No such case visible to the caller, or no contract drawn up yet'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/contract/versions/{version}/document',
+    summary: 'Downloads a version of the contract as a PDF',
+    request: { params: caseId.extend(contractVersionParams.shape) },
+    responses: {
+      200: {
+        description: 'The PDF, with Content-Disposition: attachment',
+        headers: {
+          'Content-Disposition': { description: 'attachment; filename="contract-…-v1.pdf"', schema: { type: 'string' } },
+          ETag: { description: 'The SHA-256 of the PDF, quoted', schema: { type: 'string' } },
+        },
+        content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+      },
+      ...commonProblems,
+      403: problemResponse('An organisation the case no longer names (replaced by an amendment)'),
+      404: problemResponse('No such case visible to the caller, or no such version of its contract (the same answer)'),
     },
   });
   for (const [action, summary] of [

@@ -5,6 +5,7 @@ const notFoundDetails = {
   case: 'There is no case with this id that you can see',
   task: 'There is no task with this id',
   document: 'There is no document with this id in a case you can see',
+  contract: 'There is no such contract in a case you can see: none is drawn up before the case is authorised',
 };
 
 /** The one mapping from the application's failures to HTTP answers. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userRoles } from '../domain/caller.js';
+import { signers } from '../domain/contract.js';
 import { documentKinds, documentMediaTypes } from '../domain/documents.js';
 import { languages } from '../domain/language.js';
 import { changeKinds } from '../domain/contract-changes.js';
@@ -134,6 +135,36 @@ export const caseDocumentSchema = z.object({
   uploadedAt: instant,
 });
 
+const sha256 = z.string().describe('A SHA-256, in lowercase hex');
+
+export const caseContractSchema = z.object({
+  currentVersion: z.number().int().describe('The version the parties sign now'),
+  registrationNumber: z.string().nullable().describe('Given by the chamber (or the ministry) that registered the contract'),
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      sha256: sha256.describe("The SHA-256 of the version's PDF: what a signature names"),
+      size: z.number().int().describe('In bytes'),
+      language: z.enum(languages).describe("The employer's language, which the contract is written in"),
+      drawnUpAt: instant,
+      status: z.enum(['awaiting_signatures', 'signed', 'registered', 'void']),
+      registrationNumber: z.string().nullable(),
+      registeredAt: instant.nullable(),
+      document: z.string().describe('Where the PDF is downloaded'),
+    }),
+  ),
+  signatures: z.array(
+    z.object({
+      contractVersion: z.number().int(),
+      signer: z.enum(signers),
+      method: z.enum(['online', 'scan']).describe('Signed through the system, or on paper and uploaded as a scan'),
+      signedAt: instant,
+      sha256: sha256.describe('The SHA-256 of the document signed'),
+      voidedAt: instant.nullable().describe('When a new version of the contract voided it'),
+    }),
+  ),
+});
+
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -186,3 +217,4 @@ export const contractCourseSchema = z.object({
 
 export type CourseEntryView = z.infer<typeof courseEntrySchema>;
 export type ContractCourseView = z.infer<typeof contractCourseSchema>;
+export type CaseContract = z.infer<typeof caseContractSchema>;

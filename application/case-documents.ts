@@ -34,8 +34,8 @@ function documentView(row: DocumentRow): CaseDocument {
   };
 }
 
-/** The case, if the caller may read its documents; an outsider learns nothing of it. */
-async function caseWithDocuments(services: Services, caller: Caller, caseId: string): Promise<Outcome<VisibleCase>> {
+/** The case, if the caller may read its documents (its contract too); an outsider learns nothing of it. */
+export async function caseWithDocuments(services: Services, caller: Caller, caseId: string): Promise<Outcome<VisibleCase>> {
   const row = await visibleCase(services, caller, caseId);
   if (!row) return notFound('case');
   if (!mayReadDocuments(caller, row.participants, services.config)) return forbidden('Only the current parties of the case see its documents');
@@ -81,8 +81,12 @@ export async function downloadDocument(services: Services, caller: Caller, comma
   if (!z.uuid().safeParse(command.documentId).success) return notFound('document');
   const document = await findCaseDocument(services.db, row.value.id, command.documentId);
   if (!document) return notFound('document');
-  const bytes = await services.documents.get(document.sha256);
-  // The row names bytes the store must hold: their absence is the store's fault, not the caller's.
-  if (!bytes) throw new Error(`document ${document.id}: the store holds no bytes for it`);
-  return ok({ document: documentView(document), bytes });
+  return ok({ document: documentView(document), bytes: await storedBytes(services, document.sha256, `document ${document.id}`) });
+}
+
+/** The bytes a row names, which the store must hold: their absence is the store's fault, not the caller's. */
+export async function storedBytes(services: Services, sha256: string, what: string): Promise<Buffer> {
+  const bytes = await services.documents.get(sha256);
+  if (!bytes) throw new Error(`${what}: the store holds no bytes for it`);
+  return bytes;
 }

@@ -23,6 +23,8 @@ function failureOf(error: unknown): Failure | undefined {
       return conflict('Task not answerable', `${failure.message}: POST /v1/cases/{id}/amendments`);
     case 'CaseClosed':
       return conflict('Case closed', failure.message);
+    case 'StaleContract':
+      return conflict('Stale contract', failure.message);
     case 'StaleRevision':
       return { kind: 'stale_revision', detail: failure.message };
     case 'WrongState':

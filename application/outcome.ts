@@ -4,9 +4,12 @@ export interface FieldError {
   detail: string;
 }
 
+/** What was not found (or not shown: the same answer). */
+export type NotFound = 'case' | 'task' | 'document' | 'contract';
+
 /** Why the application did not do what was asked; each door turns it into its own answer. */
 export type Failure =
-  | { kind: 'not_found'; what: 'case' | 'task' | 'document' }
+  | { kind: 'not_found'; what: NotFound }
   | { kind: 'forbidden'; detail: string }
   | { kind: 'invalid'; detail: string; errors: FieldError[] }
   | { kind: 'conflict'; title: string; detail: string }
@@ -21,7 +24,7 @@ export type Failure =
 export type Outcome<T> = { kind: 'ok'; value: T } | Failure;
 
 export const ok = <T>(value: T): Outcome<T> => ({ kind: 'ok', value });
-export const notFound = (what: 'case' | 'task' | 'document'): Failure => ({ kind: 'not_found', what });
+export const notFound = (what: NotFound): Failure => ({ kind: 'not_found', what });
 export const forbidden = (detail: string): Failure => ({ kind: 'forbidden', detail });
 export const conflict = (title: string, detail: string): Failure => ({ kind: 'conflict', title, detail });
 export const invalid = (errors: FieldError[], detail = 'The request has invalid fields'): Failure => ({ kind: 'invalid', detail, errors });

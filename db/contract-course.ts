@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { changeKinds, type ProposedChange } from '../domain/contract-changes.js';
 import type { Database } from './schema.js';
 
 /** The changes, suspensions and terminations of a case's contract, oldest first, with who proposed and who agrees. */
@@ -15,3 +16,16 @@ export function selectCourse(db: Kysely<Database>, caseId: string) {
 }
 
 export type CourseRow = Awaited<ReturnType<ReturnType<typeof selectCourse>['execute']>>[number];
+
+/** The accepted changes of a case's contract, and the start of its latest employer's contract after a change of employer. */
+export async function acceptedCourse(db: Kysely<Database>, caseId: string) {
+  const rows = await db.selectFrom('contract_course').select(['kind', 'status', 'effective_on', 'details', 'took_effect_at']).where('case_id', '=', caseId).where('status', '=', 'accepted').execute();
+  const changes = rows
+    .filter((row) => (changeKinds as readonly string[]).includes(row.kind))
+    .map((row) => ({ status: row.status, effectiveOn: row.effective_on, change: { kind: row.kind, ...row.details } as ProposedChange }));
+  const moves = rows
+    .filter((row) => row.kind === 'termination' && row.took_effect_at && row.details.newEmployer)
+    .sort((a, b) => a.effective_on.localeCompare(b.effective_on))
+    .map((row) => (row.details.newEmployer as { startDate: string }).startDate);
+  return { changes, newEmployerStart: moves.at(-1) };
+}

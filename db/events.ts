@@ -44,6 +44,7 @@ export interface CaseEventData {
   task_assigned: AssigneeChanged;
   case_stuck: { reason: string };
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
+  contract_drawn_up: { contractVersion: number; sha256: string };
   contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
   contract_registered: { contractVersion: number };
   change_proposed: CourseFact;

@@ -110,6 +110,9 @@ export class Apprenticeship {
         fields: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
       };
     }
+    if (task.kind === 'signature' && completion.answer.documentSha256 !== this.state.contract.sha256) {
+      return { reason: 'StaleContract', message: `documentSha256 is not the SHA-256 of the contract's version ${this.state.contract.version}: read it again before signing` };
+    }
     return undefined;
   }
 

@@ -66,6 +66,8 @@ export type RejectionReason =
   | 'AmendmentTask'
   | 'StaleRevision'
   | 'CaseClosed'
+  /** A signature on a version of the contract other than the current one. */
+  | 'StaleContract'
   // The contract's course (domain/contract-changes.ts).
   | 'WrongState'
   | 'InvalidDates'

@@ -1,7 +1,7 @@
 import type { ApprenticeshipState } from './apprenticeship.js';
 import type { CaseRequest } from './case-request.js';
 import type { Rejection } from './case-state.js';
-import { contractEndDate, trialPeriodEnd } from './contract.js';
+import { contractEndDate, trialPeriodEnd, type ContractTerms } from './contract.js';
 import type { PartyKind } from './parties.js';
 
 /**
@@ -276,6 +276,25 @@ function applied(change: ProposedChange): Partial<TermsFrom> {
     case 'allowance':
       return { monthlyAllowanceCents: change.monthlyAllowanceCents };
   }
+}
+
+/**
+ * What a version of the contract drawn up now states: the authorised terms with each accepted
+ * change, and after a change of employer the new contract's start and trial period.
+ */
+export function amendedTerms(terms: ContractTerms, changes: Pick<ContractChange, 'status' | 'effectiveOn' | 'change'>[], newEmployerStart?: string): ContractTerms {
+  const amended = { ...terms };
+  const accepted = changes.filter((c) => c.status === 'accepted').sort((a, b) => a.effectiveOn.localeCompare(b.effectiveOn));
+  for (const { change, effectiveOn } of accepted) {
+    // The tutor, rhythm and end date are stated as they are; the allowance in each year from the change on.
+    const { monthlyAllowanceCents: cents, ...stated } = applied(change);
+    Object.assign(amended, stated);
+    if (cents !== undefined) {
+      amended.allowance = amended.allowance.map((year) => (year.to < effectiveOn ? year : { ...year, proposedCents: cents, belowMinimum: year.minimumCents !== null && cents < year.minimumCents }));
+    }
+  }
+  if (newEmployerStart) Object.assign(amended, { startDate: newEmployerStart, trialPeriodEndsOn: trialPeriodEnd(newEmployerStart, terms.durationMonths) });
+  return amended;
 }
 
 /** What a party is told of the contract's course: a mail names the fact and its date, never why. */

@@ -1,5 +1,6 @@
 import { addMonths, previousDay, type AllowanceYear } from './allowance.js';
 import type { Language } from './language.js';
+import type { Qualification } from './reference-data.js';
 
 /** Who signs an apprenticeship contract: the legal representative only for a minor. */
 export const signers = ['employer', 'apprentice', 'legal_representative'] as const;
@@ -19,7 +20,9 @@ export interface ContractTerms {
   employer: { organisationId: string; name: string };
   apprentice: { givenName: string; familyName: string; birthDate: string; residenceCountry: string };
   legalRepresentative?: { givenName: string; familyName: string } | undefined;
-  trade: { code: string; name: string; qualification: string };
+  /** Under 18 on the start date: the legal representative signs too. */
+  minor: boolean;
+  trade: { code: string; name: string; qualification: Qualification };
   school: { organisationId: string; name: string; programme: string };
   tutor: { name: string };
   startDate: string;

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities/index.js';
 import { createDatabase } from '../db/database.js';
+import { postgresDocumentStore } from '../db/document-store.js';
 import type { Config } from './config.js';
 import { createLogger, temporalLogger } from './logger.js';
 import { createMailer } from './mailer.js';
@@ -63,6 +64,7 @@ export async function startWorker(
     dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, keys: config.PAYLOAD_ENCRYPTION_KEYS, dataDir: config.dataDir }),
     activities: createActivities({
       db,
+      documents: postgresDocumentStore(db),
       mailer,
       mailFrom: config.MAIL_FROM,
       publicBaseUrl: config.publicBaseUrl,

@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { attachDocument, downloadDocument, listDocuments } from '../../application/case-documents.js';
 import { documentKinds, documentMediaTypes } from '../../domain/documents.js';
@@ -44,18 +44,23 @@ export function documentRoutes(dependencies: ApiDependencies): Router {
 
   router.get('/:documentId', async (request: Request<{ id: string; documentId: string }>, response) => {
     const { document, bytes } = valueOr(await downloadDocument(dependencies, callerOf(response), { caseId: request.params.id, documentId: request.params.documentId }));
-    // Encodes the name as RFC 6266 asks (quotes escaped, non-ASCII in filename*); it was checked to be a plain name on upload.
-    response.attachment(document.fileName);
-    response.set({
-      'Content-Type': document.mediaType,
-      // Served as what its content is, never guessed at, never run in the API's origin.
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      // Personal data: kept by no shared cache.
-      'Cache-Control': 'private, no-store',
-    });
-    response.send(bytes);
+    sendFile(response, { fileName: document.fileName, mediaType: document.mediaType, bytes });
   });
 
   return router;
+}
+
+/** Sends a case's file to download: as an attachment, as what its content is, cached by nobody else. */
+export function sendFile(response: Response, file: { fileName: string; mediaType: string; bytes: Buffer }): void {
+  // Encodes the name as RFC 6266 asks (quotes escaped, non-ASCII in filename*); a name is checked to be a plain one on upload.
+  response.attachment(file.fileName);
+  response.set({
+    'Content-Type': file.mediaType,
+    // Served as what its content is, never guessed at, never run in the API's origin.
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    // Personal data: kept by no shared cache.
+    'Cache-Control': 'private, no-store',
+  });
+  response.send(file.bytes);
 }

@@ -25,6 +25,8 @@ describe('health and the API description', () => {
       '/v1/cases/{id}/amendments',
       '/v1/cases/{id}/changes',
       '/v1/cases/{id}/changes/{changeId}/withdraw',
+      '/v1/cases/{id}/contract',
+      '/v1/cases/{id}/contract/versions/{version}/document',
       '/v1/cases/{id}/course',
       '/v1/cases/{id}/documents',
       '/v1/cases/{id}/documents/{documentId}',

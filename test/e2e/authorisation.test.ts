@@ -72,13 +72,15 @@ describe('a request goes from the employer to the ministry’s authorisation', (
         ...Array(5).fill('task_opened'),
         ...Array(4).fill('task_completed'),
         'case_authorised',
+        'contract_drawn_up',
       ].sort(),
     );
     expect(events.find((e) => e.type === 'case_submitted')!.actor_user_id).toBe(parties.employer.userId);
     expect(events.filter((e) => e.type === 'task_completed').map((e) => e.actor_user_id).sort()).toEqual(
       [parties.adem, parties.chamber, parties.school, parties.ministry].map((p) => p.userId).sort(),
     );
-    expect(events.at(-2)!.type).toBe('case_authorised');
+    // The authorisation, then the contract drawn up and the employer's signature task.
+    expect(events.slice(-3).map((e) => e.type)).toEqual(['case_authorised', 'contract_drawn_up', 'task_opened']);
 
     recordHistory(`case-${submitted.id}`, 'case-authorised.json');
   });

@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractCourseSchema, courseEntrySchema } from '../../api/responses.js';
 import { addDays } from '../../domain/contract-changes.js';
@@ -30,7 +31,7 @@ async function runningCase(): Promise<RunningCase> {
   const submitted = await stack.submit();
   await stack.authorise(submitted.id);
   const signature = await stack.openTask(parties.employer, submitted.id);
-  expect((await stack.complete(parties.employer, signature.id, { outcome: 'signed', documentSha256: 'a'.repeat(64) })).status).toBe(200);
+  expect((await stack.complete(parties.employer, signature.id, { outcome: 'signed', documentSha256: await currentHash(parties.employer, submitted.id) })).status).toBe(200);
   const registration = await stack.openTask(parties.chamber, submitted.id);
   expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
   await expect.poll(() => statusOf(submitted.id), poll).toBe('in_training');
@@ -38,6 +39,23 @@ async function runningCase(): Promise<RunningCase> {
   const authorisedAt = Date.parse(detail.tasks.find((t: { kind: string }) => t.kind === 'decision').completedAt);
   const startDate: string = detail.request.startDate;
   return { id: submitted.id, reference: detail.reference, today: () => addDays(startDate, Math.floor((Date.now() - authorisedAt) / dayMs)) };
+}
+
+/** The SHA-256 of the contract's current version: what its employer signs. */
+async function currentHash(party: Party, caseId: string): Promise<string> {
+  const { versions, currentVersion } = (await stack.request(party, 'GET', `/v1/cases/${caseId}/contract`)).body as { currentVersion: number; versions: { version: number; sha256: string }[] };
+  return versions.find((v) => v.version === currentVersion)!.sha256;
+}
+
+/** The text of a PDF the API serves, every run of white space as one space. */
+async function pdfText(party: Party, path: string): Promise<string> {
+  const response = await fetch(`${stack.apiUrl()}${path}`, { headers: { authorization: `Bearer ${party.token}` } });
+  const parser = new PDFParse({ data: new Uint8Array(await response.arrayBuffer()) });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
 }
 
 /** The open task of `party` in the case of the kind asked for. */
@@ -226,7 +244,14 @@ describe('change of employer', () => {
     const signature = await taskOf(parties.otherEmployer, running.id, 'signature');
     await expect.poll(() => statusOf(running.id, parties.otherEmployer), poll).toBe('awaiting_signatures');
     expect((await readCase(parties.employer, running.id)).status).toBe(404);
-    expect((await stack.complete(parties.otherEmployer, signature.id, { outcome: 'signed', documentSha256: 'b'.repeat(64) })).status).toBe(200);
+    // Version 2 names the new employer and its start; the first employer's signature was on version 1.
+    const contract = (await stack.request(parties.otherEmployer, 'GET', `/v1/cases/${running.id}/contract`)).body;
+    expect(contract.versions.map((v: { version: number }) => v.version).sort()).toEqual([1, 2]);
+    const second = await pdfText(parties.otherEmployer, contract.versions.find((v: { version: number }) => v.version === 2).document);
+    expect(second).toContain('Elektro Weber');
+    expect(second).not.toContain('Boulangerie Schmit');
+    expect((await stack.complete(parties.otherEmployer, signature.id, { outcome: 'signed', documentSha256: 'b'.repeat(64) })).status).toBe(409);
+    expect((await stack.complete(parties.otherEmployer, signature.id, { outcome: 'signed', documentSha256: await currentHash(parties.otherEmployer, running.id) })).status).toBe(200);
     const registration = await taskOf(parties.chamber, running.id, 'registration');
     expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
     await expect.poll(() => statusOf(running.id, parties.otherEmployer), poll).toBe('in_training');

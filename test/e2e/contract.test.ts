@@ -18,7 +18,9 @@ describe('an authorised case goes on to its contract', () => {
 
     const signature = await stack.openTask(parties.employer, submitted.id);
     expect(signature.kind).toBe('signature');
-    const signed = await stack.complete(parties.employer, signature.id, { outcome: 'signed', documentSha256: 'a'.repeat(64) });
+    // The employer signs the contract it read: the PDF of the current version, by its hash.
+    const contract = (await stack.request(parties.employer, 'GET', `/v1/cases/${submitted.id}/contract`)).body;
+    const signed = await stack.complete(parties.employer, signature.id, { outcome: 'signed', documentSha256: contract.versions[0].sha256 });
     expect(signed.status).toBe(200);
 
     await expect.poll(async () => (await readCase(submitted.id)).body.status, { timeout: 20_000 }).toBe('awaiting_registration');

@@ -85,8 +85,8 @@ describe('a round of changes', () => {
     expect(types[0]).toBe('case_submitted');
     expect(types.filter((t: string) => t === 'changes_requested')).toHaveLength(2);
     expect(types.indexOf('request_amended')).toBeGreaterThan(types.lastIndexOf('changes_requested'));
-    // Then the contract phase opens the employer's signature.
-    expect(types.slice(-2)).toEqual(['case_authorised', 'task_opened']);
+    // Then the contract phase draws up the contract and opens the employer's signature.
+    expect(types.slice(-3)).toEqual(['case_authorised', 'contract_drawn_up', 'task_opened']);
     const amendment = history.body.items.find((e: { type: string }) => e.type === 'request_amended');
     expect(amendment).toMatchObject({ user: { id: parties.employer.userId }, organisation: { id: parties.employer.organisationId }, data: { revision: 2 } });
     expect(amendment.data.changes[0]).toEqual({ field: '/apprentice/admRegistrationNumber', before: 'ADEM-778812', after: 'ADEM-778813' });

@@ -58,7 +58,8 @@ describe('a case that continues as new', () => {
         'task_opened',
         'task_completed',
         'case_authorised',
-        // The employer's signature, in the apprenticeship workflow the case continued into.
+        // The contract and the employer's signature, in the apprenticeship workflow the case continued into.
+        'contract_drawn_up',
         'task_opened',
       ]);
       expect(new Set(events.map((e) => e.sequence)).size).toBe(events.length);

@@ -30,8 +30,8 @@ describe('a case’s history', () => {
       const answers = ['adem', 'chamber', 'foreign_school'].map((party) => steps.indexOf(`task_completed:${party}`));
       expect(answers.every((index) => index >= 0 && index < decisionOpened), steps.join(', ')).toBe(true);
       expect(steps[0]).toBe('case_submitted');
-      // Then the contract phase opens the employer's signature.
-      expect(steps.slice(-3)).toEqual(['task_completed:ministry', 'case_authorised', 'task_opened:employer']);
+      // Then the contract phase draws up the contract and opens the employer's signature.
+      expect(steps.slice(-4)).toEqual(['task_completed:ministry', 'case_authorised', 'contract_drawn_up', 'task_opened:employer']);
     }
   });
 

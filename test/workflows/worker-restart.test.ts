@@ -34,7 +34,7 @@ describe('a worker that stops in the middle of a case', () => {
     );
     const events = await stack.db.selectFrom('events').select('key').where('case_id', '=', id).execute();
     expect(new Set(events.map((e) => e.key)).size).toBe(events.length);
-    // The review's ten, and the employer's signature task the contract phase opened.
-    expect(events).toHaveLength(11);
+    // The review's ten, then the contract drawn up and the employer's signature task the contract phase opened.
+    expect(events).toHaveLength(12);
   });
 });

@@ -1,5 +1,6 @@
 import { proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { ContractCourseActivities, CourseEntry } from '../../activities/contract-course.js';
+import type { ContractDocumentActivities } from '../../activities/contract-document.js';
 import type { CaseEvent, CaseEventType } from '../../db/events.js';
 import { dateAt } from '../../domain/contract-calendar.js';
 import {
@@ -25,6 +26,7 @@ const course = proxyActivities<ContractCourseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
+const contractDocuments = proxyActivities<ContractDocumentActivities>({ startToCloseTimeout: '2 minutes', retry: { maximumInterval: '30 seconds' } });
 
 /**
  * The course of a registered contract (DOMAIN.md step 6): changes of circumstances proposed by
@@ -251,6 +253,9 @@ export function contractChanges(run: ApprenticeshipRun) {
       data: { entryId: termination.id, kind: 'employer_change', effectiveOn: termination.notice.effectiveOn, previousEmployerId, newEmployerId: newEmployer.organisationId, startDate: newEmployer.startDate },
     } as const;
     await course.recordCourseEntry({ entry: terminationEntry(termination), event, snapshot: apprenticeship.snapshot(), employer: { organisationId: newEmployer.organisationId, participants: { ...state.participants } as Record<string, string> } });
+    // Drawn up once the case is the new employer's: it states the new employer, its start and the changes agreed so far.
+    const { sha256 } = await contractDocuments.drawUpContract({ caseId: state.caseId, version: state.contract.version, drawnUpAt: now(), sequence: apprenticeship.numberEvents() });
+    state.contract.sha256 = sha256;
     await tell('employer_changed', `termination.${termination.id}.employer-changed`, newEmployer.startDate, [...everyone(), previousEmployerId], true);
     await run.openTask('signature', 'employer', newEmployer.organisationId);
   }

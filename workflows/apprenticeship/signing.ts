@@ -1,4 +1,8 @@
-import type { ApprenticeshipRun } from './run.js';
+import { proxyActivities } from '@temporalio/workflow';
+import type { ContractDocumentActivities } from '../../activities/contract-document.js';
+import { now, type ApprenticeshipRun } from './run.js';
+
+const contractDocuments = proxyActivities<ContractDocumentActivities>({ startToCloseTimeout: '2 minutes', retry: { maximumInterval: '30 seconds' } });
 
 /**
  * The contract is drawn up from the authorised request and signed by the employer, the
@@ -27,6 +31,10 @@ export function signing(run: ApprenticeshipRun) {
   return async function collectSignatures(): Promise<void> {
     if (state.contract.version === 0) {
       state.contract.version = 1;
+      // The employer signs the PDF whose hash this is: a signature on any other is refused.
+      const { sha256 } = await contractDocuments.drawUpContract({ caseId: run.caseId, version: 1, drawnUpAt: now(), sequence: apprenticeship.numberEvents() });
+      state.contract.sha256 = sha256;
+      if (state.withdrawal) return;
       await run.openTask('signature', 'employer', state.participants.employer);
     }
     await run.waitFor(() => signed() || state.withdrawal !== undefined, 'contract');
