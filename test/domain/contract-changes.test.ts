@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprenticeshipState } from '../../domain/apprenticeship.js';
+import type { ContractTerms } from '../../domain/contract.js';
 import {
   agreeingParty,
+  amendedTerms,
   emptyCourse,
   termsOverTime,
   validateProposal,
   validateResumption,
   validateSuspension,
   validateTermination,
+  type ContractChange,
   type ContractCourse,
   type TerminationNotice,
 } from '../../domain/contract-changes.js';
@@ -126,5 +129,33 @@ describe('the terms over time', () => {
       ['2026-12-01', 'B', '2029-08-31'],
       ['2027-03-01', 'C', '2029-08-31'],
     ]);
+  });
+});
+
+describe('a version drawn up after changes', () => {
+  const year = (n: number, from: string, to: string) => ({ year: n, from, to, minimumCents: 100_000, proposedCents: 150_000, belowMinimum: false, familyAllowanceEligible: true, legalReference: null });
+  const terms = {
+    tutor: { name: 'Marc Schmit' },
+    startDate: '2026-09-01',
+    endDate: '2028-08-31',
+    durationMonths: 24,
+    trialPeriodEndsOn: '2026-11-30',
+    weeklyRhythm: { schoolDays: 2, companyDays: 3 },
+    allowance: [year(1, '2026-09-01', '2027-08-31'), year(2, '2027-09-01', '2028-08-31')],
+  } as ContractTerms;
+
+  it('states each accepted change, the allowance from the year it takes effect in, and a new employer’s start and trial period', () => {
+    const accepted = (effectiveOn: string, change: ContractChange['change'], status: ContractChange['status'] = 'accepted') => ({ effectiveOn, change, status });
+    const amended = amendedTerms(
+      terms,
+      [accepted('2027-10-01', { kind: 'allowance', monthlyAllowanceCents: 90_000 }), accepted('2027-01-01', { kind: 'tutor', tutor: { name: 'Nadine Weis' } }), accepted('2027-02-01', { kind: 'end_date', endDate: '2029-08-31' }, 'rejected')],
+      '2027-03-01',
+    );
+    expect(amended).toMatchObject({ tutor: { name: 'Nadine Weis' }, endDate: '2028-08-31', startDate: '2027-03-01', trialPeriodEndsOn: '2027-05-31' });
+    expect(amended.allowance.map((y) => [y.proposedCents, y.belowMinimum])).toEqual([
+      [150_000, false],
+      [90_000, true],
+    ]);
+    expect(terms.tutor.name).toBe('Marc Schmit');
   });
 });
