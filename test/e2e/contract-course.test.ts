@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractCourseSchema, courseEntrySchema } from '../../api/responses.js';
 import { addDays } from '../../domain/contract-changes.js';
 import { recordHistory } from '../support/record-history.js';
+import { currentHash as currentHashOn, runningCase as runningCaseOn, statusOf as statusIn, taskOf as taskOn } from '../support/running-case.js';
 import { startTestStack, type Party, type TestStack } from '../support/stack.js';
 
 /** A contract day lasts a second: dates a few days ahead come within seconds, the trial period within minutes. */
@@ -15,37 +16,11 @@ afterAll(() => stack.stop());
 
 const poll = { timeout: 30_000 };
 const readCase = (party: Party, id: string) => stack.request(party, 'GET', `/v1/cases/${id}`);
-const statusOf = async (id: string, party = stack.parties.employer) => (await readCase(party, id)).body.status;
+const statusOf = (id: string, party = stack.parties.employer) => statusIn(stack, id, party);
 const course = async (id: string, party = stack.parties.employer) => (await stack.request(party, 'GET', `/v1/cases/${id}/course`)).body;
-
-interface RunningCase {
-  id: string;
-  reference: string;
-  /** Today in the contract's calendar: its first day began when the ministry authorised the case. */
-  today(): string;
-}
-
-/** A case signed by its employer and registered by the chamber, as test/e2e/contract.test.ts walks it. */
-async function runningCase(): Promise<RunningCase> {
-  const { parties } = stack;
-  const submitted = await stack.submit();
-  await stack.authorise(submitted.id);
-  const signature = await stack.openTask(parties.employer, submitted.id);
-  expect((await stack.complete(parties.employer, signature.id, { outcome: 'signed', documentSha256: await currentHash(parties.employer, submitted.id) })).status).toBe(200);
-  const registration = await stack.openTask(parties.chamber, submitted.id);
-  expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
-  await expect.poll(() => statusOf(submitted.id), poll).toBe('in_training');
-  const detail = (await readCase(parties.employer, submitted.id)).body;
-  const authorisedAt = Date.parse(detail.tasks.find((t: { kind: string }) => t.kind === 'decision').completedAt);
-  const startDate: string = detail.request.startDate;
-  return { id: submitted.id, reference: detail.reference, today: () => addDays(startDate, Math.floor((Date.now() - authorisedAt) / dayMs)) };
-}
-
-/** The SHA-256 of the contract's current version: what its employer signs. */
-async function currentHash(party: Party, caseId: string): Promise<string> {
-  const { versions, currentVersion } = (await stack.request(party, 'GET', `/v1/cases/${caseId}/contract`)).body as { currentVersion: number; versions: { version: number; sha256: string }[] };
-  return versions.find((v) => v.version === currentVersion)!.sha256;
-}
+const runningCase = () => runningCaseOn(stack, dayMs);
+const currentHash = (party: Party, caseId: string) => currentHashOn(stack, party, caseId);
+const taskOf = (party: Party, caseId: string, kind: string) => taskOn(stack, party, caseId, kind);
 
 /** The text of a PDF the API serves, every run of white space as one space. */
 async function pdfText(party: Party, path: string): Promise<string> {
@@ -56,19 +31,6 @@ async function pdfText(party: Party, path: string): Promise<string> {
   } finally {
     await parser.destroy();
   }
-}
-
-/** The open task of `party` in the case of the kind asked for. */
-async function taskOf(party: Party, caseId: string, kind: string): Promise<{ id: string }> {
-  let found: { id: string } | undefined;
-  await expect
-    .poll(async () => {
-      const tasks = (await stack.request(party, 'GET', '/v1/tasks')).body.items as { id: string; caseId: string; kind: string }[];
-      found = tasks.find((t) => t.caseId === caseId && t.kind === kind);
-      return found;
-    }, poll)
-    .toBeDefined();
-  return found!;
 }
 
 describe('changes of circumstances', () => {
