@@ -193,7 +193,7 @@ export const courseEntrySchema = z.object({
   proposedBy: reference,
   agreeing: reference.nullable().describe('The organisation that must agree; null for a suspension'),
   taskId: z.string().nullable(),
-  reasons: z.string().nullable(),
+  reasons: z.string().nullable().describe('Shown to the organisation that gave them, the one that agrees, and the ministry; null for the others'),
   proposedAt: instant,
   decidedAt: instant.nullable(),
   tookEffectAt: instant.nullable().describe('When the date came and the case followed (a suspension begun, a contract ended)'),

@@ -4,6 +4,7 @@ import { selectCourse, type CourseRow } from '../db/contract-course.js';
 import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import { changeKinds, termsOverTime, type Actor, type ChangeKind, type ProposedChange } from '../domain/contract-changes.js';
+import { mayReadCourseReasons } from './access.js';
 import { updateCase } from './case-updates.js';
 import { notFound, ok, type Failure, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
@@ -11,7 +12,7 @@ import { visibleCase, type VisibleCase } from './view-case.js';
 
 const isChange = (kind: string): kind is ChangeKind => (changeKinds as readonly string[]).includes(kind);
 
-function entryView(row: CourseRow): CourseEntryView {
+function entryView(row: CourseRow, readsReasons: boolean): CourseEntryView {
   const accepted = row.status === 'accepted' && isChange(row.kind);
   return {
     id: row.id,
@@ -23,7 +24,7 @@ function entryView(row: CourseRow): CourseEntryView {
     proposedBy: { id: row.proposed_by_organisation_id, name: row.proposer_name },
     agreeing: row.agreeing_organisation_id ? { id: row.agreeing_organisation_id, name: row.agreeing_name ?? row.agreeing_organisation_id } : null,
     taskId: row.task_id,
-    reasons: row.reasons,
+    reasons: readsReasons ? row.reasons : null,
     proposedAt: row.proposed_at.toISOString(),
     decidedAt: row.decided_at?.toISOString() ?? null,
     tookEffectAt: row.took_effect_at?.toISOString() ?? null,
@@ -40,7 +41,7 @@ export async function viewContractCourse(services: Services, caller: Caller, cas
   const changes = entries
     .filter((entry) => isChange(entry.kind))
     .map((entry) => ({ status: entry.status, effectiveOn: entry.effective_on, change: { kind: entry.kind, ...entry.details } as ProposedChange }));
-  return ok({ entries: entries.map(entryView), terms: termsOverTime(row.request as CaseRequest, changes) });
+  return ok({ entries: entries.map((entry) => entryView(entry, mayReadCourseReasons(caller, entry, services.config))), terms: termsOverTime(row.request as CaseRequest, changes) });
 }
 
 /**
@@ -63,5 +64,5 @@ export async function changeCourse<Arg>(
   const done = await updateCase(services.temporal, row.id, update, { ...arg, organisationId: caller.organisationId, userId: caller.userId });
   if (done.kind !== 'ok') return done;
   const entry = await selectCourse(services.db, row.id).where('contract_course.id', '=', done.value.id).executeTakeFirstOrThrow();
-  return ok(entryView(entry));
+  return ok(entryView(entry, mayReadCourseReasons(caller, entry, services.config)));
 }
