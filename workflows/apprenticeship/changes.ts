@@ -146,21 +146,22 @@ export function contractChanges(run: ApprenticeshipRun) {
   });
   const toldOfSuspensions = () => [registrar().organisationId, state.participants.foreign_school];
 
+  async function begin(suspension: Suspension): Promise<void> {
+    suspension.suspendedAt = now();
+    if (state.status === 'in_training') apprenticeship.setStatus('suspended');
+    await record(suspensionEntry(suspension), 'suspension_began', `suspension.${suspension.id}.began`);
+  }
+
+  async function resume(suspension: Suspension): Promise<void> {
+    suspension.resumedAt = now();
+    if (state.status === 'suspended') apprenticeship.setStatus('in_training');
+    await record({ ...suspensionEntry(suspension), effective_on: suspension.resumesOn! }, 'suspension_ended', `suspension.${suspension.id}.ended`);
+  }
+
+  /** Arms the dates of a suspension still to come: its beginning, and its end once the employer has said it. */
   function armSuspension(suspension: Suspension): void {
-    if (!suspension.suspendedAt) {
-      on(suspension.from, async () => {
-        suspension.suspendedAt = now();
-        if (state.status === 'in_training') apprenticeship.setStatus('suspended');
-        await record(suspensionEntry(suspension), 'suspension_began', `suspension.${suspension.id}.began`);
-      });
-    }
-    if (suspension.resumesOn && !suspension.resumedAt) {
-      on(suspension.resumesOn, async () => {
-        suspension.resumedAt = now();
-        if (state.status === 'suspended') apprenticeship.setStatus('in_training');
-        await record({ ...suspensionEntry(suspension), effective_on: suspension.resumesOn! }, 'suspension_ended', `suspension.${suspension.id}.ended`);
-      });
-    }
+    if (!suspension.suspendedAt) on(suspension.from, () => begin(suspension));
+    if (suspension.resumesOn && !suspension.resumedAt) on(suspension.resumesOn, () => resume(suspension));
   }
 
   setHandler(
@@ -171,7 +172,7 @@ export function contractChanges(run: ApprenticeshipRun) {
       apprenticeship.touch();
       await record(suspensionEntry(suspension), 'training_suspended', `suspension.${suspension.id}.recorded`, { userId, organisationId });
       await tell('training_suspended', `suspension.${suspension.id}`, from, toldOfSuspensions());
-      armSuspension(suspension);
+      on(from, () => begin(suspension));
       return suspension;
     },
     { validator: ({ from, ...actor }) => reject(validateSuspension(state, current(), actor, from, today())) },
@@ -185,7 +186,7 @@ export function contractChanges(run: ApprenticeshipRun) {
       apprenticeship.touch();
       await record({ ...suspensionEntry(suspension), effective_on: resumesOn }, 'training_resumed', `suspension.${suspension.id}.resumption`, { userId, organisationId });
       await tell('training_resumed', `suspension.${suspension.id}.resumption`, resumesOn, toldOfSuspensions());
-      armSuspension(suspension);
+      on(resumesOn, () => resume(suspension));
       return suspension;
     },
     { validator: ({ on: resumesOn, ...actor }) => reject(validateResumption(state, current(), actor, resumesOn, today())) },
