@@ -165,6 +165,8 @@ describe('termination', () => {
     expect(ended.tasks.filter((t: { status: string }) => t.status === 'open')).toEqual([]);
     expect(ended.tasks.find((t: { kind: string; status: string }) => t.kind === 'change_agreement')).toMatchObject({ status: 'cancelled' });
     expect((await course(running.id)).entries.find((e: { kind: string }) => e.kind === 'termination')).toMatchObject({ status: 'accepted', reasons, tookEffectAt: expect.any(String) });
+    // The contract has ended: nothing more changes it.
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/suspension`, { from: addDays(running.today(), 2) })).status).toBe(409);
     // The reasons are the employer's, the chamber's and the ministry's to read, not the school's.
     expect((await course(running.id, parties.chamber)).entries.find((e: { kind: string }) => e.kind === 'termination').reasons).toBe(reasons);
     expect((await course(running.id, parties.school)).entries.find((e: { kind: string }) => e.kind === 'termination').reasons).toBeNull();
