@@ -186,7 +186,7 @@ export type CaseDocument = z.infer<typeof caseDocumentSchema>;
 export const courseEntrySchema = z.object({
   id: z.string(),
   kind: z.enum([...changeKinds, 'suspension', 'termination']),
-  status: z.enum(['open', 'accepted', 'rejected', 'withdrawn']).describe('A suspension is accepted as recorded; a termination is accepted once the chamber agrees'),
+  status: z.enum(['open', 'accepted', 'rejected', 'withdrawn', 'lapsed']).describe('A suspension is accepted as recorded; a termination is accepted once the chamber agrees; a change still open when its contract ended has lapsed'),
   details: z.looseObject({}).describe('What changes (the new tutor, rhythm, end date or allowance); for a termination its kind, and the new employer for a change of employer'),
   effectiveOn: z.iso.date().describe('From when the change holds; the first day of a suspension; the first day without the contract'),
   endsOn: z.iso.date().nullable().describe('The day a suspended training resumes'),

@@ -51,6 +51,7 @@ export interface CaseEventData {
   change_accepted: CourseFact;
   change_rejected: CourseFact;
   change_withdrawn: CourseFact;
+  change_lapsed: CourseFact;
   training_suspended: CourseFact;
   training_resumed: CourseFact;
   suspension_began: CourseFact;

@@ -31,7 +31,8 @@ export interface Actor {
 
 export type ChangeProposal = Actor & { change: ProposedChange; effectiveOn: string };
 
-export type ChangeStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn';
+/** `lapsed`: still open when the contract it would change ended. */
+export type ChangeStatus = 'open' | 'accepted' | 'rejected' | 'withdrawn' | 'lapsed';
 
 export interface ContractChange {
   id: string;

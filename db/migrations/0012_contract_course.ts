@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'uuid', (c) => c.notNull().references('cases.id'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('tutor', 'weekly_rhythm', 'end_date', 'allowance', 'suspension', 'termination')`))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'accepted', 'rejected', 'withdrawn')`))
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'accepted', 'rejected', 'withdrawn', 'lapsed')`))
     // What was proposed (the new tutor, rhythm, end date or allowance; a termination's kind).
     .addColumn('details', 'jsonb', (c) => c.notNull())
     .addColumn('effective_on', 'date', (c) => c.notNull())

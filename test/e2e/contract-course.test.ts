@@ -164,7 +164,9 @@ describe('termination', () => {
     const ended = (await readCase(parties.employer, running.id)).body;
     expect(ended.tasks.filter((t: { status: string }) => t.status === 'open')).toEqual([]);
     expect(ended.tasks.find((t: { kind: string; status: string }) => t.kind === 'change_agreement')).toMatchObject({ status: 'cancelled' });
-    expect((await course(running.id)).entries.find((e: { kind: string }) => e.kind === 'termination')).toMatchObject({ status: 'accepted', reasons, tookEffectAt: expect.any(String) });
+    const entries = (await course(running.id)).entries;
+    expect(entries.find((e: { kind: string }) => e.kind === 'termination')).toMatchObject({ status: 'accepted', reasons, tookEffectAt: expect.any(String) });
+    expect(entries.find((e: { kind: string }) => e.kind === 'allowance')).toMatchObject({ status: 'lapsed' });
     // The contract has ended: nothing more changes it.
     expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/suspension`, { from: addDays(running.today(), 2) })).status).toBe(409);
     // The reasons are the employer's, the chamber's and the ministry's to read, not the school's.

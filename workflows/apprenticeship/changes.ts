@@ -220,15 +220,23 @@ export function contractChanges(run: ApprenticeshipRun) {
     on(termination.notice.effectiveOn, () => (termination.notice.newEmployer ? changeEmployer(termination) : end(termination)));
   }
 
-  async function end(termination: Termination): Promise<void> {
-    const at = now();
-    termination.endedAt = at;
+  /** The contract stops: what was still open in it closes, a change still proposed lapses. */
+  async function stop(termination: Termination): Promise<void> {
+    termination.endedAt = now();
     await run.cancelTasks(apprenticeship.tasks.filter((t) => t.status === 'open'));
+    for (const change of current().changes.filter((c) => c.status === 'open')) {
+      Object.assign(change, { status: 'lapsed', decidedAt: termination.endedAt });
+      await record(changeEntry(change), 'change_lapsed', `change.${change.id}.lapsed`);
+    }
+  }
+
+  async function end(termination: Termination): Promise<void> {
+    await stop(termination);
     apprenticeship.setStatus('terminated');
     await record(terminationEntry(termination), 'contract_terminated', `termination.${termination.id}.ended`);
     await tell('contract_terminated', `termination.${termination.id}.ended`, termination.notice.effectiveOn, everyone(), true);
     // Last: the workflow ends as soon as it sees the ending.
-    state.ending = { outcome: 'terminated', at };
+    state.ending = { outcome: 'terminated', at: termination.endedAt! };
   }
 
   /**
@@ -239,8 +247,7 @@ export function contractChanges(run: ApprenticeshipRun) {
   async function changeEmployer(termination: Termination): Promise<void> {
     const newEmployer = termination.notice.newEmployer!;
     const previousEmployerId = state.participants.employer;
-    termination.endedAt = now();
-    await run.cancelTasks(apprenticeship.tasks.filter((t) => t.status === 'open'));
+    await stop(termination);
     state.participants.employer = newEmployer.organisationId;
     // A new version for the new employer; the signatures and registration of the old one stay in the log.
     state.contract = { version: state.contract.version + 1, signatures: state.contract.signatures };
@@ -249,7 +256,7 @@ export function contractChanges(run: ApprenticeshipRun) {
       key: `${state.caseId}.termination.${termination.id}.employer-changed`,
       caseId: state.caseId,
       sequence: apprenticeship.numberEvents(),
-      at: termination.endedAt,
+      at: termination.endedAt!,
       type: 'employer_changed',
       data: { entryId: termination.id, kind: 'employer_change', effectiveOn: termination.notice.effectiveOn, previousEmployerId, newEmployerId: newEmployer.organisationId, startDate: newEmployer.startDate },
     } as const;
