@@ -193,6 +193,9 @@ describe('change of employer', () => {
   it('the old contract stops on or before the new one starts; the new employer signs, the chamber registers, the school and trade stay', async () => {
     const { parties } = stack;
     const running = await runningCase();
+    // The apprentice moves while the training is suspended: the suspension ends with the old contract.
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/suspension`, { from: running.today() })).status).toBe(201);
+    await expect.poll(() => statusOf(running.id), poll).toBe('suspended');
     const effectiveOn = addDays(running.today(), 3);
     const early = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, {
       kind: 'employer_change',
@@ -236,6 +239,8 @@ describe('change of employer', () => {
     const tutor = { kind: 'tutor', effectiveOn: addDays(running.today(), 3), tutor: { name: 'Tom Weber' } };
     expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, tutor)).status).toBe(404);
     expect((await stack.request(parties.otherEmployer, 'POST', `/v1/cases/${running.id}/changes`, tutor)).status).toBe(201);
+    expect((await stack.request(parties.otherEmployer, 'POST', `/v1/cases/${running.id}/suspension`, { from: addDays(running.today(), 2) })).status).toBe(201);
+    expect((await course(running.id, parties.otherEmployer)).entries.find((e: { kind: string }) => e.kind === 'suspension')).toMatchObject({ effectiveOn: expect.any(String), endsOn: effectiveOn });
     await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.includes(running.reference) && m.subject.includes('new employer')), poll).toHaveLength(1);
   });
 });

@@ -146,13 +146,16 @@ export function contractChanges(run: ApprenticeshipRun) {
   });
   const toldOfSuspensions = () => [registrar().organisationId, state.participants.foreign_school];
 
+  // A date armed in a run may come after the contract stopped (see `stop`): then it does nothing.
   async function begin(suspension: Suspension): Promise<void> {
+    if (suspension.suspendedAt || suspension.resumedAt) return;
     suspension.suspendedAt = now();
     if (state.status === 'in_training') apprenticeship.setStatus('suspended');
     await record(suspensionEntry(suspension), 'suspension_began', `suspension.${suspension.id}.began`);
   }
 
   async function resume(suspension: Suspension): Promise<void> {
+    if (suspension.resumedAt) return;
     suspension.resumedAt = now();
     if (state.status === 'suspended') apprenticeship.setStatus('in_training');
     await record({ ...suspensionEntry(suspension), effective_on: suspension.resumesOn! }, 'suspension_ended', `suspension.${suspension.id}.ended`);
@@ -220,10 +223,14 @@ export function contractChanges(run: ApprenticeshipRun) {
     on(termination.notice.effectiveOn, () => (termination.notice.newEmployer ? changeEmployer(termination) : end(termination)));
   }
 
-  /** The contract stops: what was still open in it closes, a change still proposed lapses. */
+  /** The contract stops: what was still open in it closes, a change still proposed lapses, a suspension ends with it. */
   async function stop(termination: Termination): Promise<void> {
     termination.endedAt = now();
     await run.cancelTasks(apprenticeship.tasks.filter((t) => t.status === 'open'));
+    for (const suspension of current().suspensions.filter((s) => !s.resumedAt)) {
+      Object.assign(suspension, { resumesOn: suspension.resumesOn ?? termination.notice.effectiveOn, resumedAt: termination.endedAt });
+      await record({ ...suspensionEntry(suspension), effective_on: suspension.resumesOn! }, 'suspension_ended', `suspension.${suspension.id}.ended`);
+    }
     for (const change of current().changes.filter((c) => c.status === 'open')) {
       Object.assign(change, { status: 'lapsed', decidedAt: termination.endedAt });
       await record(changeEntry(change), 'change_lapsed', `change.${change.id}.lapsed`);
