@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DocumentStore } from '../application/document-store.js';
 import type { Database } from '../db/schema.js';
 import type { Mailer } from '../infra/mailer.js';
+import { createAllowanceScheduleActivities } from './allowance-schedules.js';
 import { createCaseRecordActivities } from './case-records.js';
 import { createContractCourseActivities } from './contract-course.js';
 import { createContractDocumentActivities } from './contract-document.js';
@@ -18,6 +19,7 @@ export function createActivities(deps: {
   return {
     ...createCaseRecordActivities(deps.db),
     ...createContractCourseActivities(deps.db),
+    ...createAllowanceScheduleActivities(deps.db),
     ...createNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl, operators: deps.operators }),
     ...createContractDocumentActivities({ db: deps.db, documents: deps.documents }),
   };

@@ -128,6 +128,22 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     });
   }
 
+  /** A notice of the training years to one organisation (the employer by default): no amounts, the link shows them. */
+  async function trainingNotice(notification: Extract<Notification, { kind: 'allowance_year' | 'allowance_below_minimum' | 'final_exam_reported' }>): Promise<Message[]> {
+    const row = await selectCase().select('cases.participants').where('cases.id', '=', notification.caseId).executeTakeFirstOrThrow();
+    const organisationId = 'organisationId' in notification ? notification.organisationId : (row.participants.employer ?? row.employer_organisation_id);
+    const organisation = await db.selectFrom('organisations').select(['email', 'language']).where('id', '=', organisationId).executeTakeFirstOrThrow();
+    const t = messagesIn(organisation.language);
+    const values = { ...caseFacts(row, organisation.language), ...notification };
+    const [subject, body] =
+      notification.kind === 'allowance_year'
+        ? ['allowanceYear.subject', 'allowanceYear.body']
+        : notification.kind === 'allowance_below_minimum'
+          ? ['allowanceBelowMinimum.subject', 'allowanceBelowMinimum.body']
+          : [`finalExam.subject_${notification.outcome}`, `finalExam.body_${notification.outcome}`];
+    return [{ to: organisation.email, language: organisation.language, subject: t(subject!, values), text: t(body!, values) }];
+  }
+
   /** The reason names codes and constraints only, and the case only its reference: no personal data. */
   async function caseStuck(caseId: string): Promise<Message[]> {
     const [row, ministry] = await Promise.all([
@@ -149,6 +165,10 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
         return caseWithdrawn(notification.caseId, notification.organisationId);
       case 'contract_notice':
         return contractNotice(notification);
+      case 'allowance_year':
+      case 'allowance_below_minimum':
+      case 'final_exam_reported':
+        return trainingNotice(notification);
       default:
         return taskMessages(notification);
     }

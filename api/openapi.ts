@@ -19,7 +19,7 @@ import {
   taskDetailSchema,
   taskSummarySchema,
 } from './responses.js';
-import { caseListQuery, withdrawalBody } from './routes/cases.js';
+import { caseListQuery, extensionBody, withdrawalBody } from './routes/cases.js';
 import { changeProposalBody, resumptionBody, suspensionBody, terminationBody } from './routes/contract-course.js';
 import { contractVersionParams } from './routes/contract.js';
 import { documentUploadQuery } from './routes/documents.js';
@@ -126,12 +126,12 @@ export function openApiDocument(serverUrl: string) {
   registry.registerPath({
     method: 'post',
     path: '/v1/tasks/{id}/complete',
-    summary: 'Answer a task: an opinion, an enrolment confirmation or the decision',
+    summary: 'Answer a task: an opinion, an enrolment confirmation, the decision, a signature, the registration, a school year\'s result, the final exam (the answer\'s shape is the task kind\'s)',
     request: {
       params: taskId,
       body: {
         content: {
-          'application/json': { schema: z.union([answerSchemas.opinion, answerSchemas.enrolment, answerSchemas.decision]) },
+          'application/json': { schema: z.union(Object.values(answerSchemas) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]) },
         },
       },
     },
@@ -177,6 +177,18 @@ export function openApiDocument(serverUrl: string) {
     summary: 'The employer withdraws the request: every open task is cancelled and every party told',
     request: { params: caseId, body: { content: { 'application/json': { schema: withdrawalBody } } } },
     responses: { 200: jsonResponse('The withdrawn case', caseDetailSchema), ...commonProblems, 403: problemResponse('Not the employer of this case'), 409: problemResponse('The case is closed') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/extension',
+    summary: 'After a failed final exam, the employer says whether the parties extend the contract by a year (a new training year, allowance schedule version and final exam follow) or not (the contract ends: terminated)',
+    request: { params: caseId, body: { content: { 'application/json': { schema: extensionBody } } } },
+    responses: {
+      200: jsonResponse('The case after the decision', caseDetailSchema),
+      ...commonProblems,
+      403: problemResponse('Not the employer of this case'),
+      409: problemResponse('No failed final exam waits for this decision'),
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -70,12 +70,39 @@ export const allowanceYearSchema = z.object({
   legalReference: z.string().nullable(),
 });
 
+const allowancePeriodSchema = z.object({
+  year: z.number().int(),
+  from: z.iso.date(),
+  to: z.iso.date().describe('Inclusive'),
+  minimumCents: z.number().int().nullable(),
+  paidCents: z.number().int(),
+  belowMinimum: z.boolean(),
+  midCoursePassed: z.boolean(),
+  legalReference: z.string().nullable(),
+  tables: z
+    .object({ allowanceRules: z.iso.date().nullable(), costOfLivingIndex: z.iso.date().nullable(), socialMinimumWage: z.iso.date().nullable() })
+    .describe('The validFrom of each reference table version the minimum comes from'),
+});
+
+export const storedAllowanceScheduleSchema = z
+  .object({
+    version: z.number().int(),
+    effectiveFrom: z.iso.date().describe('The first day this version changed anything'),
+    reason: z.enum(['registration', 'mid_course', 'table_change', 'change']),
+    midCoursePassedOn: z.iso.date().nullable(),
+    years: z.array(allowancePeriodSchema).describe('Each training year, cut into periods wherever its minimum changes'),
+    createdAt: instant,
+  })
+  .nullable()
+  .describe('The registered contract\'s allowance schedule as stored (current version); null before registration');
+
 export const caseDetailSchema = caseSummarySchema.extend({
   revision: z.number().int().describe('The request revision; If-Match compares it when amending'),
   request: z.looseObject({}).describe('The request at its latest revision, personal data the caller need not see "[withheld]"'),
   participants: z.record(z.string(), z.string()),
   eligibility: z.looseObject({}).nullable().describe('The check recorded at submission or at the last amendment'),
-  allowanceSchedule: z.array(allowanceYearSchema),
+  allowanceSchedule: z.array(allowanceYearSchema).describe('The proposed schedule, with the tables as published now, until the contract\'s schedule is stored; then empty: see allowance'),
+  allowance: storedAllowanceScheduleSchema,
   changeRequests: z.array(taskSummarySchema),
   lastAmendment: lastAmendmentSchema,
   tasks: z.array(taskSummarySchema),

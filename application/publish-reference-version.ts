@@ -2,6 +2,7 @@ import { publishReferenceVersion as publish, VersionConflict, type PublishedVers
 import type { Caller } from '../domain/caller.js';
 import type { ReferenceTableName, ReferenceVersion } from '../domain/reference-data.js';
 import { mayPublishReference } from './access.js';
+import { reviewAllowancesFor } from './allowance-review.js';
 import { conflict, forbidden, invalid, ok, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
 
@@ -14,7 +15,7 @@ const keyOf: Partial<Record<ReferenceTableName, (row: any) => string>> = {
 };
 
 /** The ministry publishes a new version of a reference table; the version before it is closed, never edited. */
-export async function publishReferenceVersion({ db, config }: Services, caller: Caller, command: PublishReferenceVersion): Promise<Outcome<PublishedVersion>> {
+export async function publishReferenceVersion({ db, config, temporal }: Services, caller: Caller, command: PublishReferenceVersion): Promise<Outcome<PublishedVersion>> {
   if (!mayPublishReference(caller, config)) return forbidden('Only the ministry publishes reference data');
   const key = keyOf[command.table];
   if (key) {
@@ -23,7 +24,10 @@ export async function publishReferenceVersion({ db, config }: Services, caller: 
     if (duplicate >= 0) return invalid([{ path: ['rows', duplicate], detail: `${keys[duplicate]} appears twice` }], 'Two rows have the same key');
   }
   try {
-    return ok(await publish(db, { ...command, publishedBy: caller.userId }));
+    const published = await publish(db, { ...command, publishedBy: caller.userId });
+    // A new minimum allowance: every running contract is reviewed at once, not on its next read.
+    await reviewAllowancesFor(temporal, config, published);
+    return ok(published);
   } catch (error) {
     if (error instanceof VersionConflict) return conflict('Version conflict', error.message);
     throw error;

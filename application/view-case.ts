@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseTasks, earlierParty, findCaseInScope } from '../db/case-queries.js';
+import { currentSchedule } from '../db/allowance-schedules.js';
 import { latestRevision } from '../db/case-revisions.js';
 import { loadReferenceData } from '../db/reference-store.js';
 import type { Caller } from '../domain/caller.js';
@@ -32,7 +33,7 @@ export async function viewCase(services: Services, caller: Caller, caseId: strin
 }
 
 export async function caseDetail({ db }: Services, row: VisibleCase): Promise<CaseDetail> {
-  const [tasks, reference, lastRevision] = await Promise.all([caseTasks(db, row.id), loadReferenceData(db), latestRevision(db, row.id)]);
+  const [tasks, reference, lastRevision, allowance] = await Promise.all([caseTasks(db, row.id), loadReferenceData(db), latestRevision(db, row.id), currentSchedule(db, row.id)]);
   const views = tasks.map(taskSummary);
   const amendedAt = amendedSince(lastRevision);
   return {
@@ -41,8 +42,9 @@ export async function caseDetail({ db }: Services, row: VisibleCase): Promise<Ca
     request: requestFor(row.request as CaseRequest, row.party),
     participants: row.participants,
     eligibility: row.eligibility as Record<string, unknown> | null,
-    // Computed on each read, so a newly published table shows in the years it covers.
-    allowanceSchedule: allowanceScheduleOf(row, reference),
+    // The request's proposal, computed on each read, until the registered contract's schedule is stored.
+    allowanceSchedule: allowance ? [] : allowanceScheduleOf(row, reference),
+    allowance: allowance ?? null,
     // What the parties asked to change since the last revision: the employer's to-do list.
     changeRequests: openChangeRequests(views, amendedAt),
     lastAmendment: lastAmendmentFor(lastRevision, row.party),

@@ -61,6 +61,13 @@ export interface CaseEventData {
   termination_refused: CourseFact;
   contract_terminated: CourseFact;
   employer_changed: CourseFact & { previousEmployerId: string; newEmployerId: string; startDate: string };
+  allowance_schedule_stored: { version: number; reason: string; effectiveFrom: string };
+  allowance_year_started: { year: number; from: string };
+  school_year_reported: { year: number; outcome: string; midCourseProjectPassed?: boolean | undefined; midCourseProjectPassedOn?: string | undefined };
+  final_exam_reported: { outcome: string; diplomaTitle?: string | undefined; diplomaDate?: string | undefined };
+  training_completed: { diplomaTitle: string; diplomaDate: string };
+  /** After a failed final exam: whether the parties extended the contract, and its last day since. */
+  training_extended: { agreed: boolean; endDate: string };
 }
 
 export type CaseEventType = keyof CaseEventData;

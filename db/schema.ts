@@ -9,6 +9,8 @@ import type { CaseEventData, CaseEventType } from './events.js';
 import type { UserRole } from '../domain/caller.js';
 import type { DocumentKind, DocumentMediaType } from '../domain/documents.js';
 import type { ChangeKind, ChangeStatus } from '../domain/contract-changes.js';
+import type { AllowancePeriod } from '../domain/allowance-periods.js';
+import type { AllowanceScheduleReason } from './allowance-schedules.js';
 import type { ContractStatus, ContractTerms, SignatureMethod, Signer } from '../domain/contract.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -198,6 +200,18 @@ export interface ContractCourseTable {
   took_effect_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+export interface AllowanceScheduleTable {
+  case_id: string;
+  version: number;
+  /** The first day this version changes anything: the start of the contract for the first. */
+  effective_from: ColumnType<string, string, never>;
+  reason: AllowanceScheduleReason;
+  mid_course_passed_on: ColumnType<string | null, string | null | undefined, never>;
+  duration_months: ColumnType<number, number, never>;
+  years: Json<AllowancePeriod[]>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -213,6 +227,7 @@ export interface Database {
   contracts: ContractTable;
   signatures: SignatureTable;
   contract_course: ContractCourseTable;
+  allowance_schedules: AllowanceScheduleTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -45,6 +45,24 @@ export const answerSchemas = {
   change_agreement: z.discriminatedUnion('outcome', [outcome('accepted', reasons.optional()), outcome('rejected', requiredReasons('a change is rejected'))]),
   /** The competent chamber (or the ministry) agrees to a termination, or refuses with reasons. */
   termination_agreement: z.discriminatedUnion('outcome', [outcome('agreed', reasons.optional()), outcome('refused', requiredReasons('a termination is refused'))]),
+  /** The foreign school's report of a school year; for DAP and DT trades, whether the mid-course integrated project is passed. */
+  school_year_result: z
+    .object({
+      outcome: z.enum(['passed', 'failed']),
+      midCourseProjectPassed: z.boolean().optional(),
+      midCourseProjectPassedOn: z.iso.date().optional(),
+      reasons: reasons.optional(),
+    })
+    .strict()
+    .refine((answer) => !answer.midCourseProjectPassed || answer.midCourseProjectPassedOn !== undefined, {
+      message: 'the date the mid-course project was passed is required',
+      path: ['midCourseProjectPassedOn'],
+    }),
+  /** The final exam: passed with the diploma issued (its title and date), or failed. */
+  final_exam: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('passed'), diplomaTitle: z.string().trim().min(1).max(200), diplomaDate: z.iso.date() }).strict(),
+    outcome('failed', reasons.optional()),
+  ]),
 } satisfies Partial<Record<Exclude<TaskKind, 'amendment'>, z.ZodType>>;
 
 export type AnswerableKind = keyof typeof answerSchemas;

@@ -32,6 +32,20 @@ export interface Ending {
   at: string;
 }
 
+/** Where the training years stand: carried from run to run, one run per training year. */
+export interface TrainingState {
+  /** The training year begun last; 0 before the first. */
+  year: number;
+  /** The contract's length, which an extension after a failed final exam lengthens by a year. */
+  durationMonths: number;
+  /** The contract date from which the mid-course integrated project counts as passed. */
+  midCoursePassedOn?: string | undefined;
+  /** The contract length a final exam was opened for: a new one opens only after an extension. */
+  finalExamFor?: number | undefined;
+  /** The last final exam was failed: the employer says whether the parties extend the contract. */
+  extensionDue?: boolean | undefined;
+}
+
 /** Who takes part: a trade no chamber covers has none, and the ministry registers its contract. */
 export type ApprenticeshipParticipants = Omit<Participants, 'chamber'> & { chamber?: string | undefined };
 
@@ -49,6 +63,8 @@ export interface ApprenticeshipState {
   ending?: Ending | undefined;
   /** Changes, suspensions and terminations of the running contract (absent until the first). */
   course?: ContractCourse | undefined;
+  /** Set once the training years begin. */
+  training?: TrainingState | undefined;
   /** Continues the review's numbering: see `CaseReview.numberEvents`. */
   sequence: number;
   eventsNumbered: number;

@@ -73,6 +73,9 @@ export const configSchema = z.object({
   /** A case continues as new once its history is this long, besides when Temporal suggests it (tests). */
   CASE_CONTINUE_AS_NEW_AFTER_EVENTS: z.coerce.number().int().min(20).optional(),
 
+  /** Running contracts the allowance review recomputes per page (one activity, then continue-as-new). */
+  ALLOWANCE_REVIEW_PAGE_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
+
   /** The largest file a case's document may be, in bytes (10 MB); a larger upload is answered 413. */
   DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
 

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
 import { makeTelemetryFilterString, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -12,6 +13,7 @@ import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
 import { serveWorkerHealth } from './worker-health.js';
 import { registerSearchAttributes } from './search-attributes.js';
+import { scheduleAllowanceReview } from './allowance-review-schedule.js';
 import { caseSearchAttributes } from '../workflows/case-review/contract.js';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -57,11 +59,18 @@ export async function startWorker(
   const mailer = createMailer(requireSetting(config, 'SMTP_URL'));
   const connection = await NativeConnection.connect({ address: requireSetting(config, 'TEMPORAL_ADDRESS') });
   await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE, Object.values(caseSearchAttributes));
+  const dataConverter = encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, keys: config.PAYLOAD_ENCRYPTION_KEYS, dataDir: config.dataDir });
+  const clientConnection = await Connection.connect({ address: requireSetting(config, 'TEMPORAL_ADDRESS') });
+  try {
+    await scheduleAllowanceReview(new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }), config);
+  } finally {
+    await clientConnection.close();
+  }
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, keys: config.PAYLOAD_ENCRYPTION_KEYS, dataDir: config.dataDir }),
+    dataConverter,
     activities: createActivities({
       db,
       documents: postgresDocumentStore(db),

@@ -10,6 +10,8 @@ export const de: Messages = {
     registration: 'den Lehrvertrag eintragen',
     change_agreement: 'einer Änderung des Lehrvertrags zustimmen',
     termination_agreement: 'der Auflösung des Lehrvertrags zustimmen',
+    school_year_result: 'das Ergebnis des Schuljahres melden',
+    final_exam: 'das Ergebnis der Abschlussprüfung melden',
   },
   taskOpened: {
     subject: 'Neue Aufgabe: {{task}} – Ausbildungsantrag {{reference}}',
@@ -82,6 +84,45 @@ das Bildungsministerium hat den Antrag auf grenzüberschreitende Ausbildung {{re
 Zum Vorgang und zur Begründung: {{link}}
 
 Diese Nachricht wurde automatisch versandt.`,
+  },
+  allowanceYear: {
+    subject: 'Ausbildungsjahr {{year}} beginnt – Lehre {{reference}}',
+    body: `Guten Tag,
+
+Das Ausbildungsjahr {{year}} der Lehre {{reference}} (Beruf: {{trade}}) beginnt am {{from}}.
+Ab diesem Tag gilt die Lehrlingsentschädigung dieses Jahres.
+
+Zur Entschädigungstabelle: {{link}}
+
+Diese Nachricht wurde automatisch versendet.`,
+  },
+  allowanceBelowMinimum: {
+    subject: 'Entschädigung ab {{from}} unter dem Mindestbetrag – Lehre {{reference}}',
+    body: `Guten Tag,
+
+Die Mindest-Lehrlingsentschädigung hat sich geändert. Ab {{from}} liegt die in der Lehre {{reference}} (Beruf: {{trade}}) gezahlte Entschädigung unter dem neuen Mindestbetrag.
+
+Den neuen Mindestbetrag finden Sie in der Entschädigungstabelle: {{link}}
+
+Diese Nachricht wurde automatisch versendet.`,
+  },
+  finalExam: {
+    subject_passed: 'Abschlussprüfung bestanden – Lehre {{reference}}',
+    subject_failed: 'Abschlussprüfung nicht bestanden – Lehre {{reference}}',
+    body_passed: `Guten Tag,
+
+Die Schule meldet die Abschlussprüfung der Lehre {{reference}} (Beruf: {{trade}}) als bestanden: Das Diplom ist ausgestellt, die Ausbildung abgeschlossen.
+
+Zum Vorgang: {{link}}
+
+Diese Nachricht wurde automatisch versendet.`,
+    body_failed: `Guten Tag,
+
+Die Schule meldet die Abschlussprüfung der Lehre {{reference}} (Beruf: {{trade}}) als nicht bestanden. Mit Zustimmung der Parteien kann der Arbeitgeber den Vertrag um ein Jahr verlängern.
+
+Zum Vorgang: {{link}}
+
+Diese Nachricht wurde automatisch versendet.`,
   },
   caseStuck: {
     subject: 'Vorgang {{reference}} steckt fest',

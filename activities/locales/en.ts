@@ -13,6 +13,8 @@ export const en = {
     registration: 'register the apprenticeship contract',
     change_agreement: 'agree to a change of the apprenticeship contract',
     termination_agreement: 'agree to the termination of the apprenticeship contract',
+    school_year_result: "report the school year's result",
+    final_exam: 'report the final exam',
   },
   taskOpened: {
     subject: 'New task: {{task}} – apprenticeship request {{reference}}',
@@ -83,6 +85,45 @@ This message was sent automatically.`,
 The Ministry of Education has refused the cross-border apprenticeship request {{reference}} (trade: {{trade}}).
 
 See the case and the reasons: {{link}}
+
+This message was sent automatically.`,
+  },
+  allowanceYear: {
+    subject: 'Training year {{year}} begins – apprenticeship {{reference}}',
+    body: `Hello,
+
+Training year {{year}} of the apprenticeship {{reference}} (trade: {{trade}}) begins on {{from}}.
+The allowance steps to that year's amount from that day.
+
+See the allowance schedule: {{link}}
+
+This message was sent automatically.`,
+  },
+  allowanceBelowMinimum: {
+    subject: 'Allowance below the minimum from {{from}} – apprenticeship {{reference}}',
+    body: `Hello,
+
+The minimum apprenticeship allowance has changed. From {{from}}, the allowance paid in the apprenticeship {{reference}} (trade: {{trade}}) is below the new minimum.
+
+See the new minimum in the allowance schedule: {{link}}
+
+This message was sent automatically.`,
+  },
+  finalExam: {
+    subject_passed: 'Final exam passed – apprenticeship {{reference}}',
+    subject_failed: 'Final exam not passed – apprenticeship {{reference}}',
+    body_passed: `Hello,
+
+The school reports the final exam of the apprenticeship {{reference}} (trade: {{trade}}) passed: the diploma is issued and the training is completed.
+
+See the case: {{link}}
+
+This message was sent automatically.`,
+    body_failed: `Hello,
+
+The school reports the final exam of the apprenticeship {{reference}} (trade: {{trade}}) not passed. With the parties' agreement, the employer may extend the contract by one year.
+
+See the case: {{link}}
 
 This message was sent automatically.`,
   },

@@ -10,6 +10,8 @@ export const fr: Messages = {
     registration: "enregistrer le contrat d'apprentissage",
     change_agreement: "approuver une modification du contrat d'apprentissage",
     termination_agreement: "approuver la résiliation du contrat d'apprentissage",
+    school_year_result: "communiquer le résultat de l'année scolaire",
+    final_exam: "communiquer le résultat de l'examen final",
   },
   taskOpened: {
     subject: "Nouvelle tâche : {{task}} – demande d'apprentissage {{reference}}",
@@ -80,6 +82,45 @@ Ce message a été envoyé automatiquement.`,
 Le ministère de l'Éducation nationale a refusé la demande d'apprentissage transfrontalier {{reference}} (métier : {{trade}}).
 
 Voir le dossier et les motifs : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+  },
+  allowanceYear: {
+    subject: "Début de l'année de formation {{year}} – apprentissage {{reference}}",
+    body: `Bonjour,
+
+L'année de formation {{year}} de l'apprentissage {{reference}} (métier : {{trade}}) commence le {{from}}.
+L'indemnité passe au montant de cette année à partir de ce jour.
+
+Voir le barème de l'indemnité : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+  },
+  allowanceBelowMinimum: {
+    subject: "Indemnité inférieure au minimum à partir du {{from}} – apprentissage {{reference}}",
+    body: `Bonjour,
+
+L'indemnité d'apprentissage minimale a changé. À partir du {{from}}, l'indemnité versée dans l'apprentissage {{reference}} (métier : {{trade}}) est inférieure au nouveau minimum.
+
+Voir le nouveau minimum dans le barème de l'indemnité : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+  },
+  finalExam: {
+    subject_passed: 'Examen final réussi – apprentissage {{reference}}',
+    subject_failed: 'Examen final non réussi – apprentissage {{reference}}',
+    body_passed: `Bonjour,
+
+L'école communique que l'examen final de l'apprentissage {{reference}} (métier : {{trade}}) est réussi : le diplôme est délivré et la formation est terminée.
+
+Voir le dossier : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+    body_failed: `Bonjour,
+
+L'école communique que l'examen final de l'apprentissage {{reference}} (métier : {{trade}}) n'est pas réussi. Avec l'accord des parties, l'employeur peut prolonger le contrat d'un an.
+
+Voir le dossier : {{link}}
 
 Ce message a été envoyé automatiquement.`,
   },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { amendRequest } from '../../application/amend-request.js';
+import { decideExtension } from '../../application/decide-extension.js';
 import { listCases } from '../../application/list-cases.js';
 import { submitRequest } from '../../application/submit-request.js';
 import { viewCase } from '../../application/view-case.js';
@@ -31,6 +32,10 @@ export const caseListQuery = z.object({
 });
 
 export const withdrawalBody = z.object({ reason: multiLineText(2_000).optional() }).strict();
+
+export const extensionBody = z
+  .object({ agreed: z.boolean().describe('The apprentice (and the legal representative of a minor) agreed with the employer to extend the contract by a year') })
+  .strict();
 
 const idempotencyKeySchema = z.string().min(1).max(200).optional();
 
@@ -90,6 +95,11 @@ export function caseRoutes(dependencies: ApiDependencies): Router {
   router.post('/:id/withdraw', async (request, response) => {
     const { reason } = parseOr400(withdrawalBody, request.body ?? {});
     sendCase(response, valueOr(await withdrawCase(dependencies, callerOf(response), { caseId: request.params.id, reason })));
+  });
+
+  router.post('/:id/extension', async (request, response) => {
+    const { agreed } = parseOr400(extensionBody, request.body);
+    sendCase(response, valueOr(await decideExtension(dependencies, callerOf(response), { caseId: request.params.id, agreed })));
   });
 
   router.get('/:id/history', async (request, response) => {

@@ -8,6 +8,7 @@ import * as userRoles from './0005_user_roles.js';
 import * as idempotencyKeys from './0006_idempotency_keys.js';
 import * as documents from './0007_documents.js';
 import * as contracts from './0008_contracts.js';
+import * as allowanceSchedules from './0011_allowance_schedules.js';
 import * as contractCourse from './0012_contract_course.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0006_idempotency_keys': idempotencyKeys,
   '0007_documents': documents,
   '0008_contracts': contracts,
+  '0011_allowance_schedules': allowanceSchedules,
   '0012_contract_course': contractCourse,
 };

@@ -30,6 +30,7 @@ describe('health and the API description', () => {
       '/v1/cases/{id}/course',
       '/v1/cases/{id}/documents',
       '/v1/cases/{id}/documents/{documentId}',
+      '/v1/cases/{id}/extension',
       '/v1/cases/{id}/history',
       '/v1/cases/{id}/resumption',
       '/v1/cases/{id}/suspension',

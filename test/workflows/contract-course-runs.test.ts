@@ -40,11 +40,10 @@ describe('the course of a contract across runs of its workflow', () => {
     // The history has grown past the limit: the run that armed the dates has handed on to another.
     await expect.poll(runs, { timeout: 30_000 }).toBeGreaterThan(runsBefore);
 
-    await expect.poll(() => statusOf(stack, running.id), { timeout: 30_000 }).toBe('suspended');
-    await expect.poll(() => statusOf(stack, running.id), { timeout: 30_000 }).toBe('in_training');
     await expect.poll(() => statusOf(stack, running.id), { timeout: 30_000 }).toBe('terminated');
-    const events = await stack.db.selectFrom('events').select('type').where('case_id', '=', running.id).execute();
-    const count = (type: string) => events.filter((e) => e.type === type).length;
-    expect([count('suspension_began'), count('suspension_ended'), count('contract_terminated')]).toEqual([1, 1, 1]);
+    // Each date's work once, in the order of the dates.
+    const events = await stack.db.selectFrom('events').select('type').where('case_id', '=', running.id).orderBy('sequence').execute();
+    const dated = events.map((e) => e.type).filter((type) => ['suspension_began', 'suspension_ended', 'contract_terminated'].includes(type));
+    expect(dated).toEqual(['suspension_began', 'suspension_ended', 'contract_terminated']);
   });
 });

@@ -52,3 +52,14 @@ export const withdrawChangeUpdate = defineUpdate<ContractChange, [Actor & { chan
 export const suspendTrainingUpdate = defineUpdate<Suspension, [Actor & { from: string }]>('suspendTraining');
 export const resumeTrainingUpdate = defineUpdate<Suspension, [Actor & { on: string }]>('resumeTraining');
 export const terminateContractUpdate = defineUpdate<Termination, [TerminationNotice]>('terminateContract');
+
+/**
+ * After a failed final exam, the employer says whether the parties agreed to extend the
+ * contract by a year; the validator rejects anyone else, or a case not waiting for this.
+ */
+export interface ExtensionDecision {
+  agreed: boolean;
+  organisationId: string;
+  userId: string;
+}
+export const decideExtensionUpdate = defineUpdate<CaseStatus, [ExtensionDecision]>('decideExtension');

@@ -1,3 +1,4 @@
+import { storeAllowanceSchedule } from './allowance-schedule.js';
 import type { ApprenticeshipRun } from './run.js';
 
 /** The competent chamber registers the signed contract; the ministry where no chamber covers the trade. */
@@ -9,6 +10,7 @@ export function registration(run: ApprenticeshipRun) {
     state.contract.registeredAt = task.completedAt;
     apprenticeship.setStatus('in_training');
     await run.recordEvent('contract.registered', 'contract_registered', { contractVersion: state.contract.version }, completion);
+    await storeAllowanceSchedule(run, { reason: 'registration' });
   });
 
   return async function registerContract(): Promise<void> {

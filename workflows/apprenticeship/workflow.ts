@@ -1,10 +1,11 @@
-import { setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { completeTaskUpdate, withdrawCaseUpdate } from '../case-review/contract.js';
 import { contractChanges } from './changes.js';
 import type { ApprenticeshipWorkflow } from './contract.js';
 import { registration } from './registration.js';
 import { ApprenticeshipRun, now, records, reject } from './run.js';
 import { signing } from './signing.js';
+import { training } from './training.js';
 
 /**
  * An authorised case, from its contract to the end of its training: the contract is drawn up,
@@ -17,6 +18,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   const collectSignatures = signing(run);
   const registerContract = registration(run);
   const changes = contractChanges(run);
+  const train = training(run);
 
   setHandler(completeTaskUpdate, (completion) => run.completeTask(completion), { validator: (completion) => reject(run.validateCompletion(completion)) });
   setHandler(
@@ -48,9 +50,12 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
     }
     await registerContract();
   }
-  await run.waitFor(() => state.ending !== undefined || changes.redrawn(), 'training');
+  // The years run until the case ends, on a date of theirs or of the contract's course (changes.ts);
+  // a year long with changes continues as new when its history grows long.
+  await Promise.race([train(), run.waitFor(() => state.ending !== undefined || changes.redrawn(), 'training')]);
   // A new employer's contract: signed and registered as the first was, by the contract phase again.
   if (changes.redrawn()) await run.continueAsNew('contract');
+  await condition(allHandlersFinished);
   return state.status;
 };
 

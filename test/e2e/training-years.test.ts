@@ -1,0 +1,261 @@
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseReference } from '../../domain/case-reference.js';
+import { encryptedDataConverter } from '../../infra/payload-codec.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
+
+/** The employer signs the contract's current version by its hash, as test/e2e/contract.test.ts does. */
+async function signContract(stack: TestStack, id: string): Promise<void> {
+  const signature = await stack.openTask(stack.parties.employer, id);
+  const contract = (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${id}/contract`)).body;
+  expect((await stack.complete(stack.parties.employer, signature.id, { outcome: 'signed', documentSha256: contract.versions[0].sha256 })).status).toBe(200);
+}
+
+/** A case signed by the employer and registered by the chamber, as test/e2e/contract.test.ts gets it there. */
+async function registeredCase(stack: TestStack, overrides: Parameters<TestStack['submit']>[0] = {}): Promise<string> {
+  const { parties } = stack;
+  const { id } = await stack.submit(overrides);
+  await stack.authorise(id);
+  await signContract(stack, id);
+  const registration = await stack.openTask(parties.chamber, id);
+  expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
+  return id;
+}
+
+const readCase = (stack: TestStack, id: string) => stack.request(stack.parties.employer, 'GET', `/v1/cases/${id}`);
+
+async function eventsOf(stack: TestStack, caseId: string) {
+  return stack.db.selectFrom('events').select(['type', 'sequence', 'data']).where('case_id', '=', caseId).orderBy('id').execute();
+}
+
+describe('a three-year apprenticeship with second-long years', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // A contract day lasts 8 ms: a training year about three seconds.
+    stack = await startTestStack({ env: { CONTRACT_DAY_LENGTH: '8ms' } });
+  });
+  afterAll(() => stack.stop());
+
+  it('steps the stored allowance each year, changes the minimum from the mid-course pass, and completes with the final exam', async () => {
+    const { parties } = stack;
+    const id = await registeredCase(stack);
+
+    const registered = (await readCase(stack, id)).body;
+    expect(registered.allowance).toMatchObject({ version: 1, reason: 'registration', effectiveFrom: registered.startDate, midCoursePassedOn: null });
+    expect(registered.allowanceSchedule).toEqual([]);
+    expect(new Set(registered.allowance.years.map((p: { year: number }) => p.year))).toEqual(new Set([1, 2, 3]));
+    for (const period of registered.allowance.years) expect(period).toMatchObject({ paidCents: 160_000, midCoursePassed: false, tables: { allowanceRules: expect.any(String) } });
+
+    // Year 1's result, with the mid-course integrated project passed.
+    const year1 = await stack.openTask(parties.school, id);
+    expect(year1.kind).toBe('school_year_result');
+    const reported = await stack.complete(parties.school, year1.id, { outcome: 'passed', midCourseProjectPassed: true, midCourseProjectPassedOn: '2028-06-20' });
+    expect(reported.status).toBe(200);
+
+    // Year 2's result; the school's wrong answer to a final exam is refused field by field.
+    const year2 = await stack.openTask(parties.school, id);
+    expect(year2.kind).toBe('school_year_result');
+    expect((await stack.complete(parties.school, year2.id, { outcome: 'passed', midCourseProjectPassed: true })).status).toBe(400);
+    expect((await stack.complete(parties.school, year2.id, { outcome: 'passed' })).status).toBe(200);
+
+    const exam = await stack.openTask(parties.school, id);
+    expect(exam.kind).toBe('final_exam');
+    expect((await stack.complete(parties.school, exam.id, { outcome: 'passed' })).status).toBe(400);
+    expect((await stack.complete(parties.school, exam.id, { outcome: 'passed', diplomaTitle: 'DAP Boulanger-pâtissier', diplomaDate: '2030-07-02' })).status).toBe(200);
+    await expect.poll(async () => (await readCase(stack, id)).body.status, { timeout: 20_000 }).toBe('completed');
+
+    // The mid-course pass: a new version from the day it was recorded, the minimum of a passed project from then on.
+    const completed = (await readCase(stack, id)).body;
+    const { allowance } = completed;
+    expect(allowance).toMatchObject({ version: 2, reason: 'mid_course' });
+    expect(allowance.effectiveFrom).toBe(allowance.midCoursePassedOn);
+    for (const period of allowance.years) {
+      expect(period.midCoursePassed).toBe(period.from >= allowance.midCoursePassedOn);
+      const before = registered.allowance.years.find((p: { from: string; to: string }) => p.from <= period.from && period.from <= p.to);
+      if (period.midCoursePassed) expect(period.minimumCents).toBeGreaterThan(before.minimumCents);
+      else expect(period.minimumCents).toBe(before.minimumCents);
+    }
+
+    const events = await eventsOf(stack, id);
+    const count = (type: string) => events.filter((e) => e.type === type).length;
+    expect(events.filter((e) => e.type === 'allowance_year_started').map((e) => (e.data as { year: number }).year)).toEqual([1, 2, 3]);
+    expect(count('school_year_reported')).toBe(2);
+    expect(count('final_exam_reported')).toBe(1);
+    expect(count('training_completed')).toBe(1);
+    expect(count('contract_registered')).toBe(1);
+    expect(count('allowance_schedule_stored')).toBe(2);
+    // One run per training year, and no event written twice across them.
+    const sequences = events.map((e) => e.sequence).filter((s) => s !== null);
+    expect(new Set(sequences).size).toBe(sequences.length);
+
+    const connection = await Connection.connect({ address: stack.config.TEMPORAL_ADDRESS! });
+    try {
+      const client = new Client({ connection, namespace: stack.config.TEMPORAL_NAMESPACE });
+      const runs = async () => {
+        let n = 0;
+        for await (const _ of client.workflow.list({ query: `WorkflowId = "case-${id}"` })) n++;
+        return n;
+      };
+      // The review, the contract, then a run for each of the three years at least.
+      await expect.poll(runs, { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
+    } finally {
+      await connection.close();
+    }
+
+    // The employer heard of each year, with no amount in the mail; and that the allowance paid fell below the new minimum.
+    const reference = caseReference(id);
+    await expect
+      .poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.includes(reference) && m.subject.startsWith('Training year')).length, { timeout: 20_000 })
+      .toBe(3);
+    const mails = (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.includes(reference));
+    for (const mail of mails.filter((m) => m.subject.startsWith('Training year'))) expect(mail.text).not.toMatch(/1[ .,]?600|160000/);
+    expect(mails.filter((m) => m.subject.startsWith('Allowance below the minimum')).map((m) => m.subject)).toEqual([
+      `Allowance below the minimum from ${allowance.effectiveFrom} – apprenticeship ${reference}`,
+    ]);
+    await expect.poll(async () => (await stack.mailsTo(parties.chamber.organisationEmail)).filter((m) => m.subject === `Abschlussprüfung bestanden – Lehre ${reference}`).length, { timeout: 20_000 }).toBe(1);
+  });
+  it('extends the contract by a year when the final exam is failed and the parties agree, then completes with the second exam', async () => {
+    const { parties } = stack;
+    const id = await registeredCase(stack);
+    const extend = (party = parties.employer, agreed = true) => stack.request(party, 'POST', `/v1/cases/${id}/extension`, { agreed });
+    expect((await extend()).status).toBe(409);
+
+    for (const _ of [1, 2]) {
+      const result = await stack.openTask(parties.school, id);
+      expect(result.kind).toBe('school_year_result');
+      expect((await stack.complete(parties.school, result.id, { outcome: 'passed' })).status).toBe(200);
+    }
+    const exam = await stack.openTask(parties.school, id);
+    expect(exam.kind).toBe('final_exam');
+    expect((await stack.complete(parties.school, exam.id, { outcome: 'failed' })).status).toBe(200);
+
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${id}/extension`, { agreed: 'yes' })).status).toBe(400);
+    expect((await extend(parties.school)).status).toBe(403);
+    const extended = await extend();
+    expect(extended.status).toBe(200);
+    expect(extended.body.status).toBe('in_training');
+    await expect.poll(async () => (await readCase(stack, id)).body.allowance.version, { timeout: 20_000 }).toBe(2);
+    const { allowance } = (await readCase(stack, id)).body;
+    expect(allowance).toMatchObject({ reason: 'change', effectiveFrom: `${Number(allowance.years[0].from.slice(0, 4)) + 3}${allowance.years[0].from.slice(4)}` });
+    expect(Math.max(...allowance.years.map((p: { year: number }) => p.year))).toBe(4);
+    expect((await extend()).status).toBe(409);
+
+    const second = await stack.openTask(parties.school, id);
+    expect(second.kind).toBe('final_exam');
+    expect((await stack.complete(parties.school, second.id, { outcome: 'passed', diplomaTitle: 'DAP Boulanger-pâtissier', diplomaDate: '2031-07-02' })).status).toBe(200);
+    await expect.poll(async () => (await readCase(stack, id)).body.status, { timeout: 20_000 }).toBe('completed');
+
+    const events = await eventsOf(stack, id);
+    expect(events.filter((e) => e.type === 'allowance_year_started').map((e) => (e.data as { year: number }).year)).toEqual([1, 2, 3, 4]);
+    expect(events.filter((e) => e.type === 'final_exam_reported').map((e) => (e.data as { outcome: string }).outcome)).toEqual(['failed', 'passed']);
+    expect(events.filter((e) => e.type === 'training_extended').map((e) => e.data)).toEqual([{ agreed: true, endDate: expect.any(String) }]);
+    // No school year result for the year the final exam reported on.
+    expect(events.filter((e) => e.type === 'school_year_reported')).toHaveLength(2);
+  });
+  it('ends the contract at its term when the final exam is failed and the parties do not extend it', async () => {
+    const { parties } = stack;
+    const id = await registeredCase(stack, { durationMonths: 24 });
+    // The school never reports the first year; the final exam comes all the same.
+    const finalExam = async () => {
+      const reply = await stack.request(parties.school, 'GET', '/v1/tasks');
+      return reply.body.items.find((t: { caseId: string; kind: string }) => t.caseId === id && t.kind === 'final_exam');
+    };
+    await expect.poll(finalExam, { timeout: 20_000 }).toBeDefined();
+    expect((await stack.complete(parties.school, (await finalExam()).id, { outcome: 'failed' })).status).toBe(200);
+    const reference = caseReference(id);
+    await expect
+      .poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject === `Final exam not passed – apprenticeship ${reference}`).length, { timeout: 20_000 })
+      .toBe(1);
+
+    const declined = await stack.request(parties.employer, 'POST', `/v1/cases/${id}/extension`, { agreed: false });
+    expect(declined.status).toBe(200);
+    expect(declined.body.status).toBe('terminated');
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${id}/extension`, { agreed: true })).status).toBe(409);
+    const events = await eventsOf(stack, id);
+    expect(events.filter((e) => e.type === 'training_extended').map((e) => (e.data as { agreed: boolean }).agreed)).toEqual([false]);
+    expect(events.filter((e) => e.type === 'allowance_year_started')).toHaveLength(2);
+    const closed = (await readCase(stack, id)).body;
+    expect(closed.allowance.version).toBe(1);
+    // The result nobody gave is no longer asked for.
+    expect(closed.tasks.filter((t: { kind: string }) => t.kind === 'school_year_result').map((t: { status: string }) => t.status)).toEqual(['cancelled']);
+  });
+});
+
+describe('a new social minimum wage taking effect', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // A page a contract: the review continues as new between them.
+    stack = await startTestStack({ env: { ALLOWANCE_REVIEW_PAGE_SIZE: '1' } });
+  });
+  afterAll(() => stack.stop());
+
+  it('recomputes every running contract from its date and tells the employer whose allowance falls below the new minimum', async () => {
+    const { parties } = stack;
+    const running = await registeredCase(stack);
+    // Paid well above any minimum: recomputed, but nobody told.
+    const generous = await stack.submit({ proposedMonthlyAllowanceCents: 250_000 });
+    await stack.authorise(generous.id);
+    await signContract(stack, generous.id);
+    await stack.complete(parties.chamber, (await stack.openTask(parties.chamber, generous.id)).id, { outcome: 'registered' });
+    // Not registered yet: no schedule to review.
+    const unsigned = await stack.submit();
+    await stack.authorise(unsigned.id);
+    await stack.openTask(parties.employer, unsigned.id);
+    for (const id of [running, generous.id]) await expect.poll(async () => (await readCase(stack, id)).body.allowance?.version, { timeout: 20_000 }).toBe(1);
+    const before = (await readCase(stack, running)).body.allowance;
+
+    const startDate = before.effectiveFrom as string;
+    const takesEffect = `${Number(startDate.slice(0, 4)) + 1}-01-01`;
+    const published = await stack.request(parties.ministry, 'POST', '/v1/reference/social-minimum-wage/versions', {
+      validFrom: takesEffect,
+      legalReference: 'Salaire social minimum relevé (test)',
+      sample: true,
+      rows: [{ validFrom: takesEffect, unqualifiedMonthlyCents: 400_000 }],
+    });
+    expect(published.status).toBe(201);
+
+    await expect.poll(async () => (await readCase(stack, running)).body.allowance.version, { timeout: 20_000 }).toBe(2);
+    const after = (await readCase(stack, running)).body.allowance;
+    expect(after).toMatchObject({ reason: 'table_change', effectiveFrom: takesEffect });
+    for (const period of after.years) {
+      // Before the date, the same terms (a period cut short where the new minimum begins).
+      if (period.from < takesEffect) expect(period).toEqual({ ...before.years.find((p: { from: string }) => p.from === period.from), to: period.to });
+      // 45% of the new minimum wage, above the 1 600.00 paid.
+      else expect(period).toMatchObject({ minimumCents: 180_000, belowMinimum: true, tables: { socialMinimumWage: takesEffect } });
+    }
+    expect(after.years.find((p: { from: string }) => p.from === takesEffect)).toBeDefined();
+    await expect.poll(async () => (await readCase(stack, generous.id)).body.allowance.version, { timeout: 20_000 }).toBe(2);
+    expect((await readCase(stack, unsigned.id)).body.allowance).toBeNull();
+
+    const belowMinimum = (id: string) => `Allowance below the minimum from ${takesEffect} – apprenticeship ${caseReference(id)}`;
+    await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject === belowMinimum(running)).length, { timeout: 20_000 }).toBe(1);
+
+    // The daily Schedule exists for this task queue; run by hand, it finds nothing more to change.
+    const connection = await Connection.connect({ address: stack.config.TEMPORAL_ADDRESS! });
+    try {
+      const { PAYLOAD_ENCRYPTION_KEY: key, dataDir } = stack.config;
+      const client = new Client({ connection, namespace: stack.config.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter({ key, dataDir }) });
+      // Two running contracts, a page each, then the empty page: three runs of the review.
+      const review = `allowance-review-${stack.config.TEMPORAL_TASK_QUEUE}-social-minimum-wage-${takesEffect}`;
+      const reviewRuns = async () => {
+        let n = 0;
+        for await (const _ of client.workflow.list({ query: `WorkflowId = "${review}"` })) n++;
+        return n;
+      };
+      await expect.poll(reviewRuns, { timeout: 20_000 }).toBe(3);
+      const schedule = client.schedule.getHandle(`allowance-review-${stack.config.TEMPORAL_TASK_QUEUE}`);
+      const described = await schedule.describe();
+      expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'allowanceReviewWorkflow', taskQueue: stack.config.TEMPORAL_TASK_QUEUE });
+      await schedule.trigger();
+      await expect.poll(async () => (await schedule.describe()).info.recentActions.length, { timeout: 20_000 }).toBe(1);
+      const [action] = (await schedule.describe()).info.recentActions;
+      await client.workflow.getHandle(action!.action.workflow.workflowId, action!.action.workflow.firstExecutionRunId).result();
+      await schedule.delete();
+    } finally {
+      await connection.close();
+    }
+    expect((await readCase(stack, running)).body.allowance.version).toBe(2);
+    expect((await readCase(stack, generous.id)).body.allowance.version).toBe(2);
+    await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.startsWith('Allowance below the minimum')).map((m) => m.subject)).toEqual([belowMinimum(running)]);
+  });
+});
