@@ -115,7 +115,7 @@ describe('suspension and resumption', () => {
   it('the employer suspends the training from a date and resumes it on another; the status follows on each date', async () => {
     const { parties } = stack;
     const running = await runningCase();
-    const from = addDays(running.today(), 2);
+    const from = addDays(running.today(), 3);
     expect((await stack.request(parties.school, 'POST', `/v1/cases/${running.id}/suspension`, { from })).status).toBe(403);
     expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/resumption`, { on: from })).status).toBe(409);
     const suspended = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/suspension`, { from });
@@ -124,7 +124,7 @@ describe('suspension and resumption', () => {
 
     const tooEarly = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/resumption`, { on: from });
     expect(tooEarly.status).toBe(400);
-    const on = addDays(running.today(), 2);
+    const on = addDays(running.today(), 3);
     expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/resumption`, { on })).status).toBe(200);
     await expect.poll(() => statusOf(running.id), poll).toBe('in_training');
     expect((await course(running.id)).entries).toEqual([expect.objectContaining({ kind: 'suspension', effectiveOn: from, endsOn: on, tookEffectAt: expect.any(String) })]);
@@ -194,9 +194,9 @@ describe('change of employer', () => {
     const { parties } = stack;
     const running = await runningCase();
     // The apprentice moves while the training is suspended: the suspension ends with the old contract.
-    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/suspension`, { from: running.today() })).status).toBe(201);
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/suspension`, { from: addDays(running.today(), 1) })).status).toBe(201);
     await expect.poll(() => statusOf(running.id), poll).toBe('suspended');
-    const effectiveOn = addDays(running.today(), 3);
+    const effectiveOn = addDays(running.today(), 4);
     const early = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, {
       kind: 'employer_change',
       effectiveOn,
@@ -239,7 +239,7 @@ describe('change of employer', () => {
     const tutor = { kind: 'tutor', effectiveOn: addDays(running.today(), 3), tutor: { name: 'Tom Weber' } };
     expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, tutor)).status).toBe(404);
     expect((await stack.request(parties.otherEmployer, 'POST', `/v1/cases/${running.id}/changes`, tutor)).status).toBe(201);
-    expect((await stack.request(parties.otherEmployer, 'POST', `/v1/cases/${running.id}/suspension`, { from: addDays(running.today(), 2) })).status).toBe(201);
+    expect((await stack.request(parties.otherEmployer, 'POST', `/v1/cases/${running.id}/suspension`, { from: addDays(running.today(), 3) })).status).toBe(201);
     expect((await course(running.id, parties.otherEmployer)).entries.find((e: { kind: string }) => e.kind === 'suspension')).toMatchObject({ effectiveOn: expect.any(String), endsOn: effectiveOn });
     await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.includes(running.reference) && m.subject.includes('new employer')), poll).toHaveLength(1);
   });
