@@ -2,11 +2,10 @@ import type { CourseEntryView } from '../api/responses.js';
 import type { Caller } from '../domain/caller.js';
 import type { ProposedChange } from '../domain/contract-changes.js';
 import { proposeChangeUpdate, withdrawChangeUpdate } from '../workflows/apprenticeship/contract.js';
-import { loadReferenceData } from '../db/reference-store.js';
+import { currentSchedule } from '../db/allowance-schedules.js';
 import { changeCourse } from './contract-course.js';
 import { invalid, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
-import { allowanceScheduleOf } from './views.js';
 
 export interface ProposeChange {
   caseId: string;
@@ -21,9 +20,10 @@ export interface ProposeChange {
 export function proposeChange(services: Services, caller: Caller, { caseId, change, effectiveOn }: ProposeChange): Promise<Outcome<CourseEntryView>> {
   return changeCourse(services, caller, caseId, proposeChangeUpdate, { change, effectiveOn }, async (row) => {
     if (change.kind !== 'allowance') return undefined;
-    const year = allowanceScheduleOf(row, await loadReferenceData(services.db)).find((y) => y.from <= effectiveOn && effectiveOn <= y.to);
-    if (year?.minimumCents == null || change.monthlyAllowanceCents >= year.minimumCents) return undefined;
-    return invalid([{ path: ['monthlyAllowanceCents'], detail: `must be at least ${year.minimumCents}, the minimum allowance of training year ${year.year}` }]);
+    // The contract's stored schedule: the minimum as registered, stepped since (a mid-course pass, a new table).
+    const period = (await currentSchedule(services.db, row.id))?.years.find((p) => p.from <= effectiveOn && effectiveOn <= p.to);
+    if (period?.minimumCents == null || change.monthlyAllowanceCents >= period.minimumCents) return undefined;
+    return invalid([{ path: ['monthlyAllowanceCents'], detail: `must be at least ${period.minimumCents}, the minimum allowance from ${period.from} (training year ${period.year})` }]);
   });
 }
 
