@@ -29,3 +29,9 @@ export async function acceptedCourse(db: Kysely<Database>, caseId: string) {
     .map((row) => (row.details.newEmployer as { startDate: string }).startDate);
   return { changes, newEmployerStart: moves.at(-1) };
 }
+
+/** The changes of the allowance paid agreed for a case's contract, each from its date on: its stored schedule pays them. */
+export async function agreedAllowances(db: Kysely<Database>, caseId: string): Promise<{ from: string; cents: number }[]> {
+  const { changes } = await acceptedCourse(db, caseId);
+  return changes.flatMap(({ change, effectiveOn }) => (change.kind === 'allowance' ? [{ from: effectiveOn, cents: change.monthlyAllowanceCents }] : []));
+}

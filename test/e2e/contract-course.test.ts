@@ -102,6 +102,24 @@ describe('changes of circumstances', () => {
     await expect.poll(async () => (await stack.mailsTo(parties.school.organisationEmail)).filter((m) => m.subject.includes(running.reference) && m.subject.includes('refusée')), poll).toHaveLength(1);
   });
 
+  it('an agreed allowance is paid from its date in the stored schedule; one below the minimum is refused', async () => {
+    const { parties } = stack;
+    const running = await runningCase();
+    const effectiveOn = addDays(running.today(), 4);
+    const below = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'allowance', effectiveOn, monthlyAllowanceCents: 1_000 });
+    expect(below.status).toBe(400);
+    expect(below.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/monthlyAllowanceCents']);
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes`, { kind: 'allowance', effectiveOn, monthlyAllowanceCents: 175_000 })).status).toBe(201);
+    const agreement = await taskOf(parties.chamber, running.id, 'change_agreement');
+    expect((await stack.complete(parties.chamber, agreement.id, { outcome: 'accepted' })).status).toBe(200);
+
+    const paidFrom = async () => {
+      const { allowance } = (await readCase(parties.employer, running.id)).body as { allowance: { reason: string; years: { from: string; to: string; paidCents: number }[] } };
+      return { reason: allowance.reason, paid: allowance.years.filter((p) => p.to >= addDays(effectiveOn, -1) && p.from <= effectiveOn).map((p) => [p.from <= addDays(effectiveOn, -1), p.paidCents]) };
+    };
+    await expect.poll(paidFrom, poll).toEqual({ reason: 'change', paid: [[true, 160_000], [false, 175_000]] });
+  });
+
   it('refuses a change before the contract is registered', async () => {
     const submitted = await stack.submit();
     await stack.authorise(submitted.id);

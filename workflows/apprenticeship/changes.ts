@@ -19,6 +19,7 @@ import {
   type Termination,
 } from '../../domain/contract-changes.js';
 import type { PartyKind } from '../../domain/parties.js';
+import { storeAllowanceSchedule } from './allowance-schedule.js';
 import { proposeChangeUpdate, resumeTrainingUpdate, suspendTrainingUpdate, terminateContractUpdate, withdrawChangeUpdate } from './contract.js';
 import { now, reject, type ApprenticeshipRun } from './run.js';
 
@@ -127,6 +128,8 @@ export function contractChanges(run: ApprenticeshipRun) {
     // From its effective date the case's terms are the changed ones (`termsOverTime`). Every kind of
     // change is a term the contract states: a new version of it is due (see the README).
     await record(changeEntry(change), change.status === 'accepted' ? 'change_accepted' : 'change_rejected', `change.${change.id}.${change.status}`, completion);
+    // The stored schedule pays an agreed allowance from its date (and tells the employer if it is below the minimum).
+    if (change.status === 'accepted' && change.change.kind === 'allowance') await storeAllowanceSchedule(run, { reason: 'change' });
     await tell(`change_${change.status}`, `change.${change.id}.${change.status}`, change.effectiveOn, [change.proposedBy.organisationId, registrar().organisationId]);
   });
 
