@@ -81,7 +81,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       });
     },
 
-    /** Records the task with when it is due (Luxembourg working days, or a fixed delay); returns that. */
+    /** Records the task with when it is due (a date of the contract, Luxembourg working days, or a fixed delay); returns that. */
     async recordTaskOpened({
       caseId,
       task,
@@ -89,8 +89,9 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       sequence,
       dueInWorkingDays,
       dueAfterMs,
-    }: TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined }): Promise<Due | null> {
-      const dueDate = await due(task.openedAt, dueInWorkingDays, dueAfterMs);
+      dueBy,
+    }: TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined; dueBy?: Due | undefined }): Promise<Due | null> {
+      const dueDate = dueBy ?? (await due(task.openedAt, dueInWorkingDays, dueAfterMs));
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('tasks')

@@ -40,6 +40,7 @@ function termsOf(caseId: string, version: number, sources: Awaited<ReturnType<ty
     employer: { organisationId: employer.id, name: employer.name },
     apprentice: { givenName: apprentice.givenName, familyName: apprentice.familyName, birthDate: apprentice.birthDate, residenceCountry: apprentice.residenceCountry },
     minor: eligibility.parentalAuthorisationRequired,
+    ...(request.legalRepresentative ? { legalRepresentative: { givenName: request.legalRepresentative.givenName, familyName: request.legalRepresentative.familyName } } : {}),
     trade: { code: trade.code, name: trade.names[language], qualification: trade.qualification },
     school: { organisationId: school.id, name: school.name, programme: request.foreignSchool.programme },
     tutor: { name: request.tutor.name },

@@ -6,7 +6,9 @@ import { createAllowanceScheduleActivities } from './allowance-schedules.js';
 import { createCaseRecordActivities } from './case-records.js';
 import { createContractCourseActivities } from './contract-course.js';
 import { createContractDocumentActivities } from './contract-document.js';
+import { createRegistrationActivities } from './contract-registrations.js';
 import { createNotificationActivities } from './notifications.js';
+import { createSignatureActivities } from './signatures.js';
 
 export function createActivities(deps: {
   db: Kysely<Database>;
@@ -15,12 +17,22 @@ export function createActivities(deps: {
   mailFrom: string;
   publicBaseUrl: string;
   operators: { email?: string | undefined; organisationId: string };
+  employeesChamberOrganisationId: string;
 }) {
   return {
     ...createCaseRecordActivities(deps.db),
     ...createContractCourseActivities(deps.db),
+    ...createSignatureActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl }),
     ...createAllowanceScheduleActivities(deps.db),
-    ...createNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl, operators: deps.operators }),
+    ...createRegistrationActivities(deps.db),
+    ...createNotificationActivities({
+      db: deps.db,
+      mailer: deps.mailer,
+      from: deps.mailFrom,
+      publicBaseUrl: deps.publicBaseUrl,
+      operators: deps.operators,
+      employeesChamberOrganisationId: deps.employeesChamberOrganisationId,
+    }),
     ...createContractDocumentActivities({ db: deps.db, documents: deps.documents }),
   };
 }

@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import { selectCases, selectTasks, type CaseListRow } from '../db/case-queries.js';
+import { registrationOf } from '../db/contract-registrations.js';
 import type { Database } from '../db/schema.js';
+import type { CaseRequest } from '../domain/case-request.js';
 import { caseReference } from '../domain/case-reference.js';
-import type { Eligibility } from '../domain/eligibility.js';
 import type { Language } from '../domain/language.js';
 import type { Notification } from '../domain/notification.js';
+import type { Participants } from '../domain/parties.js';
 import type { Mailer } from '../infra/mailer.js';
+import { deliverOnce, tradeName, type Message } from './mail-delivery.js';
 import { messagesIn } from './mail-messages.js';
+
+/** The apprentice has no account to choose a language in: the one of the country they live in. */
+function languageOfCountry(country: string): Language {
+  return country === 'DE' ? 'de' : 'fr';
+}
 
 interface Deps {
   db: Kysely<Database>;
@@ -15,13 +23,8 @@ interface Deps {
   publicBaseUrl: string;
   /** Who hears of a stuck case; the ministry organisation's own address when unset. */
   operators: { email?: string | undefined; organisationId: string };
-}
-
-interface Message {
-  to: string;
-  language: Language;
-  subject: string;
-  text: string;
+  /** The Chambre des salariés, told of every registered contract. */
+  employeesChamberOrganisationId: string;
 }
 
 /**
@@ -29,12 +32,11 @@ interface Message {
  * under its key is not sent again. Recipients are resolved when the message leaves, so a
  * reminder goes to whoever holds the task then. Messages name nobody: see locales/en.ts.
  */
-export function createNotificationActivities({ db, mailer, from, publicBaseUrl, operators }: Deps) {
+export function createNotificationActivities({ db, mailer, from, publicBaseUrl, operators, employeesChamberOrganisationId }: Deps) {
   function caseFacts(row: CaseListRow & { eligibility: unknown }, language: Language) {
     return {
       reference: caseReference(row.id),
-      // The trade's name as the tables gave it when the request was checked.
-      trade: (row.eligibility as Eligibility | null)?.trade?.names[language] ?? row.trade_code,
+      trade: tradeName(row, language),
       link: `${publicBaseUrl}/v1/cases/${row.id}`,
     };
   }
@@ -96,14 +98,15 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return [{ to: row.email, language: row.language, subject: t(`caseDecided.subject_${outcome}`, values), text: t(`caseDecided.body_${outcome}`, values) }];
   }
 
-  async function caseWithdrawn(caseId: string, organisationId: string): Promise<Message[]> {
+  /** A fact of the case told to one organisation: its withdrawal, a scan not accepted. */
+  async function toOrganisation(caseId: string, organisationId: string, section: 'caseWithdrawn' | 'scanRejected'): Promise<Message[]> {
     const [row, organisation] = await Promise.all([
       selectCase().where('cases.id', '=', caseId).executeTakeFirstOrThrow(),
       db.selectFrom('organisations').select(['name', 'email', 'language']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
     ]);
     const t = messagesIn(organisation.language);
     const values = { ...caseFacts(row, organisation.language), organisation: organisation.name };
-    return [{ to: organisation.email, language: organisation.language, subject: t('caseWithdrawn.subject', values), text: t('caseWithdrawn.body', values) }];
+    return [{ to: organisation.email, language: organisation.language, subject: t(`${section}.subject`, values), text: t(`${section}.body`, values) }];
   }
 
   /**
@@ -155,6 +158,48 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return [{ to: operators.email ?? ministry.email, language: ministry.language, subject: t('caseStuck.subject', values), text: t('caseStuck.body', values) }];
   }
 
+  /**
+   * The registration, to everyone it concerns. E-mail is no channel for the contract itself: the
+   * foreign school's copy is a link to the registered version, downloaded behind its login. The
+   * apprentice has no account: a mail to the address in the request, with the number to keep.
+   */
+  async function contractRegistered(caseId: string): Promise<Message[]> {
+    const [row, registration] = await Promise.all([
+      selectCase().select('cases.participants').where('cases.id', '=', caseId).executeTakeFirstOrThrow(),
+      registrationOf(db, caseId).then((found) => found ?? Promise.reject(new Error(`case ${caseId} has no registered contract`))),
+    ]);
+    const participants = row.participants as Partial<Participants>;
+    const told = [participants.employer, participants.foreign_school, participants.adem, employeesChamberOrganisationId].filter((id): id is string => id !== undefined);
+    const organisations = await db.selectFrom('organisations').select(['id', 'email', 'language']).where('id', 'in', told).execute();
+    const documentLink = `${publicBaseUrl}/v1/cases/${caseId}/contract/versions/${registration.contract_version}/document`;
+    const values = (language: Language) => ({ ...caseFacts(row, language), registrationNumber: registration.registration_number, registrar: registration.registrar_name, documentLink });
+    const parties = new Set(Object.values(participants));
+    const messages = organisations.map(({ id, email, language }): Message => {
+      const t = messagesIn(language);
+      const section = (key: 'body' | 'seeCase' | 'copy' | 'footer', when = true) => (when ? t(`contractRegistered.${key}`, values(language)) : '');
+      const text = section('body') + section('seeCase', parties.has(id)) + section('copy', id === participants.foreign_school) + section('footer');
+      return { to: email, language, subject: t('contractRegistered.subject', values(language)), text };
+    });
+    const { apprentice } = row.request as CaseRequest;
+    if (apprentice.email) {
+      const language = languageOfCountry(apprentice.residenceCountry);
+      const t = messagesIn(language);
+      messages.push({ to: apprentice.email, language, subject: t('contractRegistered.subject', values(language)), text: t('contractRegistered.apprenticeBody', values(language)) });
+    }
+    return messages;
+  }
+
+  async function trialPeriodEnded(caseId: string, endedOn: string): Promise<Message[]> {
+    const row = await selectCase()
+      .innerJoin('organisations', 'organisations.id', 'cases.employer_organisation_id')
+      .select(['organisations.email', 'organisations.language'])
+      .where('cases.id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const t = messagesIn(row.language);
+    const values = { ...caseFacts(row, row.language), endedOn };
+    return [{ to: row.email, language: row.language, subject: t('trialPeriodEnded.subject', values), text: t('trialPeriodEnded.body', values) }];
+  }
+
   function messagesFor(notification: Notification): Promise<Message[]> {
     switch (notification.kind) {
       case 'case_stuck':
@@ -162,13 +207,19 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
       case 'case_decided':
         return caseDecided(notification.caseId);
       case 'case_withdrawn':
-        return caseWithdrawn(notification.caseId, notification.organisationId);
+        return toOrganisation(notification.caseId, notification.organisationId, 'caseWithdrawn');
       case 'contract_notice':
         return contractNotice(notification);
+      case 'scan_rejected':
+        return toOrganisation(notification.caseId, notification.organisationId, 'scanRejected');
       case 'allowance_year':
       case 'allowance_below_minimum':
       case 'final_exam_reported':
         return trainingNotice(notification);
+      case 'contract_registered':
+        return contractRegistered(notification.caseId);
+      case 'trial_period_ended':
+        return trialPeriodEnded(notification.caseId, notification.endedOn);
       default:
         return taskMessages(notification);
     }
@@ -176,24 +227,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
 
   return {
     async sendNotification(notification: Notification): Promise<void> {
-      for (const message of await messagesFor(notification)) {
-        const key = `${notification.key}/${message.to}`;
-        const delivered = await db.selectFrom('mail_deliveries').select('key').where('key', '=', key).executeTakeFirst();
-        if (delivered) continue;
-        await mailer.sendMail({
-          from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          messageId: `<${encodeURIComponent(key)}@cross-border-apprenticeship>`,
-          headers: { 'Content-Language': message.language },
-        });
-        await db
-          .insertInto('mail_deliveries')
-          .values({ key, recipient: message.to })
-          .onConflict((conflict) => conflict.column('key').doNothing())
-          .execute();
-      }
+      for (const message of await messagesFor(notification)) await deliverOnce({ db, mailer, from }, `${notification.key}/${message.to}`, message);
     },
   };
 }

@@ -1,5 +1,6 @@
 import express from 'express';
 import { pinoHttp } from 'pino-http';
+import { loggableUrl } from '../infra/logger.js';
 import { authenticate } from './authentication.js';
 import type { ApiDependencies } from './dependencies.js';
 import { openApiDocument } from './openapi.js';
@@ -9,6 +10,8 @@ import { caseRoutes } from './routes/cases.js';
 import { codecRoutes } from './routes/codec.js';
 import { contractCourseRoutes } from './routes/contract-course.js';
 import { contractRoutes } from './routes/contract.js';
+import { contractSigningRoutes } from './routes/contract-signing.js';
+import { signingRoutes } from '../web/signing-routes.js';
 import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -20,8 +23,16 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   const { config, db, keys, logger } = dependencies;
   const app = express();
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url === '/healthz' } }));
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (request) => request.url === '/healthz' },
+      serializers: { req: (request: { url: string }) => ({ ...request, url: loggableUrl(request.url) }) },
+    }),
+  );
   app.use(express.json({ limit: '1mb' }));
+  // The signing links' public door reads its own forms, before any login.
+  app.use('/sign', signingRoutes(dependencies));
   // A body the API cannot read is refused, not silently ignored.
   app.use((request, _response, next) => {
     const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
@@ -42,7 +53,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1', refuseNonTextInUrl, refuseNonTextInBody);
   app.use('/v1/cases/:id/documents', documentRoutes(dependencies));
   app.use('/v1/cases/:id', contractCourseRoutes(dependencies));
-  app.use('/v1/cases/:id/contract', contractRoutes(dependencies));
+  app.use('/v1/cases/:id/contract', contractRoutes(dependencies), contractSigningRoutes(dependencies));
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));

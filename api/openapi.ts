@@ -14,7 +14,6 @@ import {
   historyEventSchema,
   meSchema,
   organisationSchema,
-  problemSchema,
   referenceVersionSchema,
   taskDetailSchema,
   taskSummarySchema,
@@ -26,20 +25,9 @@ import { documentUploadQuery } from './routes/documents.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
 import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
 import { organisationListQuery } from './routes/who-is-who.js';
+import { commonProblems, jsonResponse, listOf, problemResponse } from './openapi-parts.js';
+import { registerSigningPaths } from './openapi-signing.js';
 
-
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
-
-const jsonResponse = (description: string, schema: z.ZodType) => ({ description, content: { 'application/json': { schema } } });
-const listOf = (schema: z.ZodType) => z.object({ items: z.array(schema) });
-
-const commonProblems = {
-  400: problemResponse('Invalid request: `errors` names each field'),
-  401: problemResponse('No valid bearer token'),
-};
 
 /** The OpenAPI document, generated from the same zod schemas that validate requests. */
 export function openApiDocument(serverUrl: string) {
@@ -126,12 +114,13 @@ export function openApiDocument(serverUrl: string) {
   registry.registerPath({
     method: 'post',
     path: '/v1/tasks/{id}/complete',
-    summary: 'Answer a task: an opinion, an enrolment confirmation, the decision, a signature, the registration, a school year\'s result, the final exam (the answer\'s shape is the task kind\'s)',
+    summary: "Answer a task: an opinion, an enrolment confirmation, the decision, a signature, the registration, the social security affiliation, the medical examination, a school year's result, the final exam (the task's kind says which answer it takes)",
     request: {
       params: taskId,
       body: {
         content: {
-          'application/json': { schema: z.union(Object.values(answerSchemas) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]) },
+          // Every kind's answer: the task's kind says which one it takes.
+          'application/json': { schema: z.union(Object.values(answerSchemas)) },
         },
       },
     },
@@ -385,6 +374,8 @@ export function openApiDocument(serverUrl: string) {
       409: problemResponse('A version starting on or after this date exists'),
     },
   });
+
+  registerSigningPaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -5,6 +5,7 @@ const notFoundDetails = {
   case: 'There is no case with this id that you can see',
   task: 'There is no task with this id',
   document: 'There is no document with this id in a case you can see',
+  signing_link: 'There is no signing link like this one: copy the whole link from the e-mail',
   contract: 'There is no such contract in a case you can see: none is drawn up before the case is authorised',
 };
 
@@ -24,6 +25,8 @@ export function problemFor(failure: Failure): HttpProblem {
         : new HttpProblem(400, failure.problem === 'name' ? 'Invalid file name' : 'Damaged file', failure.detail);
     case 'conflict':
       return new HttpProblem(409, failure.title, failure.detail);
+    case 'gone':
+      return new HttpProblem(410, failure.title, failure.detail);
     case 'stale_revision':
       return new HttpProblem(412, 'Precondition failed', `${failure.detail}; read it again before amending`);
     case 'revision_required':

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { loggableUrl } from '../infra/logger.js';
 import type { z } from 'zod';
 
 /** One field that is wrong: a JSON pointer into the request body and what is wrong with it. */
@@ -93,7 +94,7 @@ function problemOf(error: any, where: { method: string; path: string }, logger: 
 
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, request, response, _next) => {
-    const problem = problemOf(error, { method: request.method, path: request.path }, logger);
+    const problem = problemOf(error, { method: request.method, path: loggableUrl(request.path) }, logger);
     if (problem.status === 401) response.set('WWW-Authenticate', 'Bearer');
     response
       .status(problem.status)

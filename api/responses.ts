@@ -106,6 +106,14 @@ export const caseDetailSchema = caseSummarySchema.extend({
   changeRequests: z.array(taskSummarySchema),
   lastAmendment: lastAmendmentSchema,
   tasks: z.array(taskSummarySchema),
+  registration: z
+    .object({ number: z.string(), contractVersion: z.number().int(), registeredAt: instant, registrar: reference })
+    .nullable()
+    .describe('The registered contract: null until the competent chamber (or the ministry, for a trade no chamber covers) registers it'),
+  socialSecurity: z
+    .object({ affiliationNumber: z.string(), affiliatedOn: z.iso.date(), confirmedAt: instant })
+    .nullable()
+    .describe('The apprentice\'s social security affiliation as the employer confirmed it; the number is "[withheld]" from the parties that need not know it'),
 });
 
 export const taskDetailSchema = taskSummarySchema.extend({
@@ -224,7 +232,6 @@ export const courseEntrySchema = z.object({
   proposedAt: instant,
   decidedAt: instant.nullable(),
   tookEffectAt: instant.nullable().describe('When the date came and the case followed (a suspension begun, a contract ended)'),
-  newContractVersion: z.enum(['needed']).optional().describe('On an accepted change: every change of circumstances changes a term the contract states'),
 });
 
 export const contractCourseSchema = z.object({

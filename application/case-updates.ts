@@ -25,6 +25,8 @@ function failureOf(error: unknown): Failure | undefined {
       return conflict('Case closed', failure.message);
     case 'StaleContract':
       return conflict('Stale contract', failure.message);
+    case 'AlreadySigned':
+      return { kind: 'gone', reason: 'used', title: 'Already signed', detail: failure.message };
     case 'StaleRevision':
       return { kind: 'stale_revision', detail: failure.message };
     case 'WrongState':

@@ -13,7 +13,6 @@ import { visibleCase, type VisibleCase } from './view-case.js';
 const isChange = (kind: string): kind is ChangeKind => (changeKinds as readonly string[]).includes(kind);
 
 function entryView(row: CourseRow, readsReasons: boolean): CourseEntryView {
-  const accepted = row.status === 'accepted' && isChange(row.kind);
   return {
     id: row.id,
     kind: row.kind,
@@ -28,8 +27,6 @@ function entryView(row: CourseRow, readsReasons: boolean): CourseEntryView {
     proposedAt: row.proposed_at.toISOString(),
     decidedAt: row.decided_at?.toISOString() ?? null,
     tookEffectAt: row.took_effect_at?.toISOString() ?? null,
-    // Until drawing up a new version follows an accepted change, the case shows that one is due.
-    ...(accepted ? { newContractVersion: 'needed' as const } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ export interface FieldError {
 }
 
 /** What was not found (or not shown: the same answer). */
-export type NotFound = 'case' | 'task' | 'document' | 'contract';
+export type NotFound = 'case' | 'task' | 'document' | 'contract' | 'signing_link';
 
 /** Why the application did not do what was asked; each door turns it into its own answer. */
 export type Failure =
@@ -14,6 +14,8 @@ export type Failure =
   | { kind: 'invalid'; detail: string; errors: FieldError[] }
   | { kind: 'conflict'; title: string; detail: string }
   | { kind: 'stale_revision'; detail: string }
+  /** What was asked for existed and is over for good (a signing link used, expired or voided). */
+  | { kind: 'gone'; reason: 'used' | 'voided' | 'expired'; title: string; detail: string }
   /** An uploaded file refused for its type, its content or its name (domain/documents.ts). */
   | { kind: 'file_refused'; problem: 'type' | 'content' | 'name'; detail: string }
   | { kind: 'revision_required' }

@@ -85,10 +85,20 @@ function taskDeadlines(config: Config): Pick<CaseInput, 'taskDueWorkingDays' | '
 function apprenticeshipSettings(config: Config): ApprenticeshipSettings {
   const { taskDueWorkingDays, taskDueAfterMs, taskReminderBeforeMs } = taskDeadlines(config);
   return {
-    taskDueWorkingDays: { ...taskDueWorkingDays, signature: config.TASK_DUE_SIGNATURE, registration: config.TASK_DUE_REGISTRATION },
+    taskDueWorkingDays: {
+      ...taskDueWorkingDays,
+      signature: config.TASK_DUE_SIGNATURE,
+      registration: config.TASK_DUE_REGISTRATION,
+      scan_review: config.TASK_DUE_SCAN_REVIEW,
+      social_security: config.TASK_DUE_SOCIAL_SECURITY,
+    },
     taskDueAfterMs,
     taskReminderBeforeMs,
     dayMs: config.CONTRACT_DAY_LENGTH,
+    socialSecurityReminderEveryMs: config.SOCIAL_SECURITY_REMINDER_EVERY,
+    signingLinkTtlMs: config.SIGNING_LINK_TTL,
+    signatureDeadlineMs: config.SIGNATURE_DEADLINE,
+    signatureReminderBeforeMs: config.SIGNATURE_REMINDER_BEFORE,
   };
 }
 

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { caseTasks, earlierParty, findCaseInScope } from '../db/case-queries.js';
 import { currentSchedule } from '../db/allowance-schedules.js';
 import { latestRevision } from '../db/case-revisions.js';
+import { affiliationOf, registrationOf } from '../db/contract-registrations.js';
 import { loadReferenceData } from '../db/reference-store.js';
 import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import type { PartyKind } from '../domain/parties.js';
-import { requestFor } from '../domain/personal-data.js';
+import { mayKnow, requestFor, withheld } from '../domain/personal-data.js';
 import type { CaseDetail } from '../api/responses.js';
 import { caseScope, partyIn } from './access.js';
 import { notFound, ok, type Outcome } from './outcome.js';
@@ -33,7 +34,14 @@ export async function viewCase(services: Services, caller: Caller, caseId: strin
 }
 
 export async function caseDetail({ db }: Services, row: VisibleCase): Promise<CaseDetail> {
-  const [tasks, reference, lastRevision, allowance] = await Promise.all([caseTasks(db, row.id), loadReferenceData(db), latestRevision(db, row.id), currentSchedule(db, row.id)]);
+  const [tasks, reference, lastRevision, allowance, registration, affiliation] = await Promise.all([
+    caseTasks(db, row.id),
+    loadReferenceData(db),
+    latestRevision(db, row.id),
+    currentSchedule(db, row.id),
+    registrationOf(db, row.id),
+    affiliationOf(db, row.id),
+  ]);
   const views = tasks.map(taskSummary);
   const amendedAt = amendedSince(lastRevision);
   return {
@@ -49,5 +57,15 @@ export async function caseDetail({ db }: Services, row: VisibleCase): Promise<Ca
     changeRequests: openChangeRequests(views, amendedAt),
     lastAmendment: lastAmendmentFor(lastRevision, row.party),
     tasks: views,
+    registration: registration
+      ? { number: registration.registration_number, contractVersion: registration.contract_version, registeredAt: registration.registered_at.toISOString(), registrar: { id: registration.registrar_id, name: registration.registrar_name } }
+      : null,
+    socialSecurity: affiliation
+      ? {
+          affiliationNumber: mayKnow('/socialSecurity/affiliationNumber', row.party) ? affiliation.affiliation_number : withheld,
+          affiliatedOn: affiliation.affiliated_on,
+          confirmedAt: affiliation.confirmed_at.toISOString(),
+        }
+      : null,
   };
 }

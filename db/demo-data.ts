@@ -15,6 +15,8 @@ export const demoOrganisations: NewOrganisation[] = [
   { id: 'lycee-thionville', kind: 'foreign_school', name: 'Lycée professionnel Sainte-Anne, Thionville', email: 'scolarite@lycee-thionville.example.fr', language: 'fr', country: 'FR', region: 'Grand Est' },
   { id: 'bbs-trier', kind: 'foreign_school', name: 'Berufsbildende Schule Gewerbe und Technik, Trier', email: 'sekretariat@bbs-trier.example.de', language: 'de', country: 'DE', region: 'Rheinland-Pfalz' },
   { id: 'ipea-arlon', kind: 'foreign_school', name: 'Institut provincial d’enseignement, Arlon', email: 'direction@ipea-arlon.example.be', language: 'fr', country: 'BE', region: 'Wallonie' },
+  // The employees' chamber: registers nothing, is told of every registered contract.
+  { id: 'chambre-des-salaries', kind: 'chamber', name: 'Chambre des salariés', email: 'apprentissage@csl.example.lu', language: 'fr', country: 'LU', region: null },
   { id: 'chambre-agriculture', kind: 'chamber', name: "Chambre d'Agriculture", email: 'formation@cag.example.lu', language: 'fr', country: 'LU', region: null },
   // In North Rhine-Westphalia: no cross-border agreement covers its region.
   { id: 'berufskolleg-aachen', kind: 'foreign_school', name: 'Berufskolleg für Technik, Aachen', email: 'sekretariat@bk-aachen.example.de', language: 'de', country: 'DE', region: 'Nordrhein-Westfalen' },

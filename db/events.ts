@@ -46,7 +46,6 @@ export interface CaseEventData {
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
   contract_drawn_up: { contractVersion: number; sha256: string };
   contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
-  contract_registered: { contractVersion: number };
   change_proposed: CourseFact;
   change_accepted: CourseFact;
   change_rejected: CourseFact;
@@ -61,6 +60,8 @@ export interface CaseEventData {
   termination_refused: CourseFact;
   contract_terminated: CourseFact;
   employer_changed: CourseFact & { previousEmployerId: string; newEmployerId: string; startDate: string };
+  /** A new version of the contract voids the signatures on the old; `reason` is a code, never free text. */
+  contract_revised: { voidedVersion: number; contractVersion: number; reason: string };
   allowance_schedule_stored: { version: number; reason: string; effectiveFrom: string };
   allowance_year_started: { year: number; from: string };
   school_year_reported: { year: number; outcome: string; midCourseProjectPassed?: boolean | undefined; midCourseProjectPassedOn?: string | undefined };
@@ -68,6 +69,9 @@ export interface CaseEventData {
   training_completed: { diplomaTitle: string; diplomaDate: string };
   /** After a failed final exam: whether the parties extended the contract, and its last day since. */
   training_extended: { agreed: boolean; endDate: string };
+  contract_registered: { contractVersion: number; registrationNumber: string };
+  /** The trial period's last day has passed. */
+  trial_period_ended: { lastDay: string };
 }
 
 export type CaseEventType = keyof CaseEventData;

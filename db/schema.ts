@@ -200,6 +200,19 @@ export interface ContractCourseTable {
   took_effect_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+export interface SigningLinkTable {
+  id: string;
+  /** The SHA-256 of the token, in hex: the token is only in the signer's mail. */
+  token_hash: string;
+  case_id: string;
+  contract_version: number;
+  signer: Exclude<Signer, 'employer'>;
+  issued_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, never>;
+  used_at: ColumnType<Date | null, never, Date | string>;
+  voided_at: ColumnType<Date | null, never, Date | string>;
+}
+
 export interface AllowanceScheduleTable {
   case_id: string;
   version: number;
@@ -210,6 +223,27 @@ export interface AllowanceScheduleTable {
   duration_months: ColumnType<number, number, never>;
   years: Json<AllowancePeriod[]>;
   created_at: CreatedAt;
+}
+
+/** A registration number given to a contract version (migration 0010). */
+export interface ContractRegistrationTable {
+  case_id: string;
+  contract_version: number;
+  registrar_organisation_id: string;
+  year: number;
+  serial: number;
+  registration_number: string;
+  registered_at: ColumnType<Date, Date | string, never>;
+  registered_by: string;
+}
+
+/** The apprentice's social security affiliation, as the employer confirmed it: personal data. */
+export interface SocialSecurityAffiliationTable {
+  case_id: string;
+  affiliation_number: string;
+  affiliated_on: string;
+  confirmed_by: string;
+  confirmed_at: ColumnType<Date, Date | string, never>;
 }
 
 export interface Database {
@@ -227,7 +261,10 @@ export interface Database {
   contracts: ContractTable;
   signatures: SignatureTable;
   contract_course: ContractCourseTable;
+  signing_links: SigningLinkTable;
   allowance_schedules: AllowanceScheduleTable;
+  contract_registrations: ContractRegistrationTable;
+  social_security_affiliations: SocialSecurityAffiliationTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -12,6 +12,10 @@ export const resetPolicy = {
   '/apprentice/residenceCountry': ['adem'],
   '/apprentice/admRegistrationNumber': ['adem'],
   '/apprentice/email': [],
+  // Who signs the contract with a minor: the ministry weighs it when it decides.
+  '/legalRepresentative/givenName': [],
+  '/legalRepresentative/familyName': [],
+  '/legalRepresentative/email': [],
   '/tradeCode': ['adem', 'chamber', 'foreign_school'],
   '/foreignSchool/organisationId': ['foreign_school'],
   '/foreignSchool/programme': ['foreign_school'],

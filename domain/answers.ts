@@ -39,6 +39,8 @@ export const answerSchemas = {
   ]),
   /** The employer signs the contract version whose PDF has this SHA-256 (what it read). */
   signature: z.object({ outcome: z.literal('signed'), documentSha256: sha256 }).strict(),
+  /** The competent chamber (or the ministry) accepts a scan signed outside the system, or says why not. */
+  scan_review: z.discriminatedUnion('outcome', [outcome('accepted', reasons.optional()), outcome('rejected', requiredReasons('the scan is not accepted'))]),
   /** The competent chamber (or the ministry) registers the signed contract. */
   registration: z.object({ outcome: z.literal('registered') }).strict(),
   /** The party a change of circumstances needs accepts it or rejects it (domain/contract-changes.ts). */
@@ -63,6 +65,19 @@ export const answerSchemas = {
     z.object({ outcome: z.literal('passed'), diplomaTitle: z.string().trim().min(1).max(200), diplomaDate: z.iso.date() }).strict(),
     outcome('failed', reasons.optional()),
   ]),
+  /**
+   * The employer confirms the apprentice's affiliation to the Luxembourg social security (CCSS):
+   * personal data, kept on the query side for the parties who may see it, never mailed or logged.
+   */
+  social_security: z
+    .object({
+      outcome: z.literal('confirmed'),
+      affiliationNumber: z.string().regex(/^\d{13}$/, 'the 13-digit Luxembourg social security number (matricule)'),
+      affiliatedOn: z.iso.date(),
+    })
+    .strict(),
+  /** The employer records that the young apprentice's medical examination took place (its findings stay with the doctor). */
+  medical_examination: z.object({ outcome: z.literal('examined'), examinedOn: z.iso.date() }).strict(),
 } satisfies Partial<Record<Exclude<TaskKind, 'amendment'>, z.ZodType>>;
 
 export type AnswerableKind = keyof typeof answerSchemas;

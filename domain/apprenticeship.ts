@@ -14,6 +14,18 @@ export interface Signature {
   sha256: string;
   at: string;
   userId?: string | undefined;
+  /** The accepted scan that carries it (method `scan`). */
+  scanDocumentId?: string | undefined;
+}
+
+/** A scan signed outside the system, waiting for the competent chamber's review. */
+export interface PendingScan {
+  taskId: string;
+  documentId: string;
+  signers: Signer[];
+  contractVersion: number;
+  /** Who uploaded it, to be told if it is not accepted. */
+  organisationId: string;
 }
 
 /** The contract as the workflow knows it: its current version, signatures, registration. */
@@ -24,6 +36,9 @@ export interface ContractState {
   signatures: Signature[];
   registrationNumber?: string | undefined;
   registeredAt?: string | undefined;
+  /** When the current version's signatures are due, and whether the late signers were reminded. */
+  signatureDeadline?: { contractVersion: number; dueAt: string; reminded: boolean } | undefined;
+  scans?: PendingScan[] | undefined;
 }
 
 /** How an apprenticeship ended, if it has. */
@@ -49,6 +64,17 @@ export interface TrainingState {
 /** Who takes part: a trade no chamber covers has none, and the ministry registers its contract. */
 export type ApprenticeshipParticipants = Omit<Participants, 'chamber'> & { chamber?: string | undefined };
 
+/** The first months after registration, as far as they have gone: a new run re-arms only what is still to come. */
+export interface FirstMonths {
+  /** Reminders sent so far to confirm the social security affiliation. */
+  socialSecurityReminders: number;
+  socialSecurityRemindedAt?: string | undefined;
+  socialSecurityConfirmedAt?: string | undefined;
+  /** The last day of the trial period, once it has passed. */
+  trialPeriodEndedOn?: string | undefined;
+  medicalExaminedOn?: string | undefined;
+}
+
 /** An apprenticeship as a plain value: what the workflow carries into a new run. */
 export interface ApprenticeshipState {
   caseId: string;
@@ -65,6 +91,8 @@ export interface ApprenticeshipState {
   course?: ContractCourse | undefined;
   /** Set once the training years begin. */
   training?: TrainingState | undefined;
+  /** Set at registration. */
+  firstMonths?: FirstMonths | undefined;
   /** Continues the review's numbering: see `CaseReview.numberEvents`. */
   sequence: number;
   eventsNumbered: number;

@@ -25,8 +25,18 @@ export const caseRequestSchema = z
         `The country the apprentice lives in, as an ISO 3166-1 alpha-2 code. A rule of eligibility, checked with the others: ${residenceCountries.join(', ')}`,
       ),
       admRegistrationNumber: singleLineText(50).optional(),
+      /** Where the apprentice's personal signing link goes: required, a rule of eligibility. */
       email: z.email().optional(),
     }),
+    /** For a minor at the start date: signs the contract too, through a link sent to this address. */
+    legalRepresentative: z
+      .object({
+        givenName: singleLineText(200),
+        familyName: singleLineText(200),
+        email: z.email().optional().describe('A rule of eligibility: required, the representative signs through a link sent here'),
+      })
+      .strict()
+      .optional(),
     tradeCode: singleLineText(50),
     foreignSchool: z.object({
       organisationId: singleLineText(100),

@@ -66,8 +66,9 @@ export type RejectionReason =
   | 'AmendmentTask'
   | 'StaleRevision'
   | 'CaseClosed'
-  /** A signature on a version of the contract other than the current one. */
+  /** The signature names a contract version, or a document, that is no longer the current one. */
   | 'StaleContract'
+  | 'AlreadySigned'
   // The contract's course (domain/contract-changes.ts).
   | 'WrongState'
   | 'InvalidDates'

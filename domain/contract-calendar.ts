@@ -26,6 +26,15 @@ export function instantOf(calendar: ContractCalendar, date: string): number {
   return Date.parse(endOfLuxembourgDay(previousDay(date))) + 1;
 }
 
+export function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
+}
+
+/** The instant (epoch ms) the calendar day `date` is over: when the next one begins. */
+export function endOf(calendar: ContractCalendar, date: string): number {
+  return instantOf(calendar, dayAfter(date));
+}
+
 /** The contract's date at an instant: the inverse of `instantOf`, to the day. */
 export function dateAt(calendar: ContractCalendar, instant: number): string {
   if (calendar.dayMs === undefined) return luxembourgDate(new Date(instant));

@@ -7,6 +7,7 @@ import {
   type CaseRequest,
 } from './case-request.js';
 import { ageOn } from './luxembourg-date.js';
+import { isMinorOn } from './signatures.js';
 import {
   rowInForce,
   versionInForce,
@@ -44,7 +45,6 @@ export interface Eligibility {
 }
 
 const minimumAge = 15;
-const ageOfMajority = 18;
 
 function rowsOn<T extends ReferenceTableName>(reference: ReferenceData, table: T, date: string) {
   return versionInForce(reference[table], date)?.rows ?? [];
@@ -82,6 +82,12 @@ export function checkEligibility(request: CaseRequest, context: EligibilityConte
 
   const age = ageOn(request.apprentice.birthDate, start);
   if (age < minimumAge) problem('apprentice/birthDate', `The apprentice must be at least ${minimumAge} on the start date (${age} on ${start})`);
+  // Each signer outside the employer signs through a personal link sent by e-mail.
+  if (!request.apprentice.email) problem('apprentice/email', 'The apprentice signs the contract through a link sent by e-mail: give their e-mail address');
+  if (isMinorOn(request.apprentice.birthDate, start)) {
+    if (!request.legalRepresentative) problem('legalRepresentative', `The apprentice is a minor on ${start}: name the legal representative who signs the contract with them`);
+    else if (!request.legalRepresentative.email) problem('legalRepresentative/email', 'The legal representative signs the contract through a link sent by e-mail: give their e-mail address');
+  }
   if (start < submittedOn) problem('startDate', `The start date cannot be before the request (${submittedOn})`);
 
   const trade = rowsOn(reference, 'trades', start).find((t) => t.code === request.tradeCode) ?? null;
@@ -150,7 +156,7 @@ export function checkEligibility(request: CaseRequest, context: EligibilityConte
 
   return {
     problems,
-    parentalAuthorisationRequired: age < ageOfMajority,
+    parentalAuthorisationRequired: isMinorOn(request.apprentice.birthDate, start),
     route,
     schoolYear: schoolYear?.schoolYear ?? null,
     trade,

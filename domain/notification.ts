@@ -9,9 +9,15 @@ export type Notification =
   | { key: string; kind: 'case_withdrawn'; caseId: string; organisationId: string }
   /** A fact of the contract's course, to one organisation or to the foreign authority of the case's school's country. */
   | { key: string; kind: 'contract_notice'; caseId: string; notice: ContractNotice; on: string; to: { organisationId: string } | 'foreign_authority' }
+  /** To the organisation that uploaded a signed scan the chamber did not accept. */
+  | { key: string; kind: 'scan_rejected'; caseId: string; organisationId: string }
   /** To the employer: a training year begins, and with it the year's allowance (amounts behind the link). */
   | { key: string; kind: 'allowance_year'; caseId: string; year: number; from: string }
   /** To the employer: from `from`, the allowance paid is below the minimum of the stored schedule. */
   | { key: string; kind: 'allowance_below_minimum'; caseId: string; from: string }
   /** To a party: the school reported the final exam. */
-  | { key: string; kind: 'final_exam_reported'; caseId: string; organisationId: string; outcome: 'passed' | 'failed' };
+  | { key: string; kind: 'final_exam_reported'; caseId: string; organisationId: string; outcome: 'passed' | 'failed' }
+  /** To the employer, the apprentice, the foreign school (with a link to the contract), ADEM and the Chambre des salariés. */
+  | { key: string; kind: 'contract_registered'; caseId: string }
+  /** To the employer: from the day after, the contract is past its trial period. */
+  | { key: string; kind: 'trial_period_ended'; caseId: string; endedOn: string };

@@ -9,22 +9,28 @@ export const personalFields = {
   '/apprentice/birthDate': ['employer', 'adem', 'foreign_school', 'ministry'],
   '/apprentice/admRegistrationNumber': ['employer', 'adem', 'ministry'],
   '/apprentice/email': ['employer', 'foreign_school', 'ministry'],
+  '/socialSecurity/affiliationNumber': ['employer', 'ministry'],
+  '/legalRepresentative/email': ['employer', 'ministry'],
 } as const satisfies Record<string, readonly PartyKind[]>;
 
-const withheld = '[withheld]';
+export const withheld = '[withheld]';
 
-function mayKnow(field: string, party: PartyKind): boolean {
+export function mayKnow(field: string, party: PartyKind): boolean {
   const parties = (personalFields as Record<string, readonly PartyKind[]>)[field];
   return !parties || parties.includes(party);
 }
 
 /** The request as `party` may see it. */
-export function requestFor<T extends { apprentice: object }>(request: T, party: PartyKind): T {
-  const apprentice: Record<string, unknown> = { ...request.apprentice };
-  for (const key of Object.keys(apprentice)) {
-    if (!mayKnow(`/apprentice/${key}`, party)) apprentice[key] = withheld;
-  }
-  return { ...request, apprentice };
+export function requestFor<T extends { apprentice: object; legalRepresentative?: object | undefined }>(request: T, party: PartyKind): T {
+  const withholding = (name: 'apprentice' | 'legalRepresentative', person: object) => {
+    const fields: Record<string, unknown> = { ...person };
+    for (const key of Object.keys(fields)) {
+      if (!mayKnow(`/${name}/${key}`, party)) fields[key] = withheld;
+    }
+    return fields;
+  };
+  const { legalRepresentative } = request;
+  return { ...request, apprentice: withholding('apprentice', request.apprentice), ...(legalRepresentative ? { legalRepresentative: withholding('legalRepresentative', legalRepresentative) } : {}) };
 }
 
 /** Amended fields as `party` may see them: that a withheld field changed, not its values. */

@@ -61,6 +61,8 @@ export const configSchema = z.object({
   TASK_DUE_AMENDMENT: z.coerce.number().int().min(1).max(120).default(20),
   TASK_DUE_SIGNATURE: z.coerce.number().int().min(1).max(120).default(15),
   TASK_DUE_REGISTRATION: z.coerce.number().int().min(1).max(120).default(10),
+  TASK_DUE_SOCIAL_SECURITY: z.coerce.number().int().min(1).max(120).default(5),
+  TASK_DUE_SCAN_REVIEW: z.coerce.number().int().min(1).max(120).default(5),
   /** Overrides the working days with a fixed delay (demonstrations, tests): `30s`, `2h`. */
   TASK_DUE_AFTER: duration.optional(),
   /** How long before a task is due its assignee, or its queue, is reminded. */
@@ -70,6 +72,13 @@ export const configSchema = z.object({
    * apprenticeship runs in seconds, for demonstrations and tests.
    */
   CONTRACT_DAY_LENGTH: duration.optional(),
+  /** How often the employer is reminded to confirm the apprentice's social security affiliation, until it does. */
+  SOCIAL_SECURITY_REMINDER_EVERY: duration.default(7 * 86_400_000),
+  /** How long a personal signing link (apprentice, legal representative) works. */
+  SIGNING_LINK_TTL: duration.default(14 * 86_400_000),
+  /** How long the parties have to sign a version of the contract, and how long before that the late ones are reminded. */
+  SIGNATURE_DEADLINE: duration.default(30 * 86_400_000),
+  SIGNATURE_REMINDER_BEFORE: duration.default(7 * 86_400_000),
   /** A case continues as new once its history is this long, besides when Temporal suggests it (tests). */
   CASE_CONTINUE_AS_NEW_AFTER_EVENTS: z.coerce.number().int().min(20).optional(),
 
@@ -106,6 +115,8 @@ export const configSchema = z.object({
 
   ADEM_ORGANISATION_ID: z.string().min(1).default('adem'),
   MINISTRY_ORGANISATION_ID: z.string().min(1).default('menje-fp'),
+  /** The Chambre des salariés: told of every registered contract. */
+  EMPLOYEES_CHAMBER_ORGANISATION_ID: z.string().min(1).default('chambre-des-salaries'),
   /** Who is told when a case gets stuck; unset: the ministry organisation's address. */
   OPERATOR_EMAIL: z.email().optional(),
 });

@@ -16,7 +16,13 @@ const redact = [
   '*.identityNumber',
   '*.admRegistrationNumber',
   '*.apprentice',
+  '*.legalRepresentative',
 ];
+
+/** A URL as it may be logged: a personal signing link's token is a credential, kept out. */
+export function loggableUrl(url: string): string {
+  return url.replace(/^\/sign\/[^/?#]+/, '/sign/[token]');
+}
 
 export function createLogger(level: string, name: string): Logger {
   return pino({ name, level, redact: { paths: redact, censor: '[redacted]' } });

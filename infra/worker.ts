@@ -78,6 +78,7 @@ export async function startWorker(
       mailFrom: config.MAIL_FROM,
       publicBaseUrl: config.publicBaseUrl,
       operators: { email: config.OPERATOR_EMAIL, organisationId: config.MINISTRY_ORGANISATION_ID },
+      employeesChamberOrganisationId: config.EMPLOYEES_CHAMBER_ORGANISATION_ID,
     }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
   });

@@ -10,8 +10,11 @@ export const de: Messages = {
     registration: 'den Lehrvertrag eintragen',
     change_agreement: 'einer Änderung des Lehrvertrags zustimmen',
     termination_agreement: 'der Auflösung des Lehrvertrags zustimmen',
+    scan_review: 'einen außerhalb des Systems unterschriebenen Vertrag prüfen',
     school_year_result: 'das Ergebnis des Schuljahres melden',
     final_exam: 'das Ergebnis der Abschlussprüfung melden',
+    social_security: 'die Anmeldung des Auszubildenden zur Sozialversicherung bestätigen',
+    medical_examination: 'die ärztliche Untersuchung des Auszubildenden eintragen',
   },
   taskOpened: {
     subject: 'Neue Aufgabe: {{task}} – Ausbildungsantrag {{reference}}',
@@ -124,12 +127,73 @@ Zum Vorgang: {{link}}
 
 Diese Nachricht wurde automatisch versendet.`,
   },
+  signingLink: {
+    subject: 'Bitte unterschreiben Sie Ihren Lehrvertrag – {{reference}}',
+    body: `Guten Tag,
+
+Sie werden gebeten, den Lehrvertrag der grenzüberschreitenden Ausbildung {{reference}} {{role}} zu unterschreiben.
+
+Beruf: {{trade}}
+Der Link ist persönlich, gilt einmal und läuft am {{expiresOn}} ab.
+
+Vertrag lesen und unterschreiben: {{link}}
+
+Falls Sie diese Nachricht nicht erwartet haben, ignorieren Sie sie. Diese Nachricht wurde automatisch versandt.`,
+    apprentice: 'als Auszubildende(r)',
+    legal_representative: 'als gesetzliche(r) Vertreter(in) der/des Auszubildenden',
+  },
+  scanRejected: {
+    subject: 'Unterschriebener Scan nicht angenommen – Lehrvertrag {{reference}}',
+    body: `Guten Tag,
+
+Der Scan des unterschriebenen Lehrvertrags der grenzüberschreitenden Ausbildung {{reference}} (Beruf: {{trade}}) wurde nicht angenommen. Die Gründe stehen in der Akte; der Vertrag kann weiterhin unterschrieben werden.
+
+Akte ansehen: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+  },
   caseStuck: {
     subject: 'Vorgang {{reference}} steckt fest',
     body: `Guten Tag,
 
 Der Vorgang {{reference}} ist angehalten: {{reason}}.
 Ein erneuter Versuch ändert nichts daran; er wartet auf einen Operator. Sein Workflow ist case-{{caseId}} in Temporal.
+Diese Nachricht wurde automatisch versandt.`,
+  },
+  contractRegistered: {
+    subject: 'Lehrvertrag eingetragen: {{registrationNumber}} – Vorgang {{reference}}',
+    body: `Guten Tag,
+
+{{registrar}} hat den Lehrvertrag des grenzüberschreitenden Ausbildungsvorgangs {{reference}} eingetragen (Beruf: {{trade}}).
+Eintragungsnummer: {{registrationNumber}}`,
+    /** For the parties of the case: others cannot open it. */
+    seeCase: `
+
+Zum Vorgang: {{link}}`,
+    footer: `
+
+Diese Nachricht wurde automatisch versandt.`,
+    copy: `
+
+Eine Kopie des eingetragenen Vertrags, nach der Anmeldung herunterzuladen: {{documentLink}}`,
+    apprenticeBody: `Guten Tag,
+
+Ihr Lehrvertrag (grenzüberschreitende Ausbildung {{reference}}, Beruf: {{trade}}) wurde von {{registrar}} eingetragen.
+Eintragungsnummer: {{registrationNumber}}
+
+Bewahren Sie diese Nummer auf: Ihr Ausbildungsbetrieb, Ihre Schule und die eintragende Stelle kennen Ihren Vertrag unter dieser Nummer.
+
+Diese Nachricht wurde automatisch versandt.`,
+  },
+  trialPeriodEnded: {
+    subject: 'Probezeit beendet – Ausbildung {{reference}}',
+    body: `Guten Tag,
+
+die Probezeit der grenzüberschreitenden Ausbildung {{reference}} (Beruf: {{trade}}) endete am {{endedOn}}.
+Von nun an kann der Vertrag nur mit Kündigungsfrist, in gegenseitigem Einvernehmen oder aus schwerwiegendem Grund gekündigt werden, jeweils mit Zustimmung der Kammer.
+
+Zum Vorgang: {{link}}
+
 Diese Nachricht wurde automatisch versandt.`,
   },
   contractNotice: {

@@ -13,8 +13,11 @@ export const en = {
     registration: 'register the apprenticeship contract',
     change_agreement: 'agree to a change of the apprenticeship contract',
     termination_agreement: 'agree to the termination of the apprenticeship contract',
+    scan_review: 'review a contract signed outside the system',
     school_year_result: "report the school year's result",
     final_exam: 'report the final exam',
+    social_security: "confirm the apprentice's social security affiliation",
+    medical_examination: "record the apprentice's medical examination",
   },
   taskOpened: {
     subject: 'New task: {{task}} – apprenticeship request {{reference}}',
@@ -127,12 +130,73 @@ See the case: {{link}}
 
 This message was sent automatically.`,
   },
+  signingLink: {
+    subject: 'Please sign your apprenticeship contract – {{reference}}',
+    body: `Hello,
+
+You are asked to sign the apprenticeship contract of the cross-border apprenticeship {{reference}} {{role}}.
+
+Trade: {{trade}}
+The link is personal, works once and expires on {{expiresOn}}.
+
+Read and sign the contract: {{link}}
+
+If you did not expect this message, ignore it. This message was sent automatically.`,
+    apprentice: 'as the apprentice',
+    legal_representative: "as the apprentice's legal representative",
+  },
+  scanRejected: {
+    subject: 'Signed scan not accepted – apprenticeship contract {{reference}}',
+    body: `Hello,
+
+The scan of the signed apprenticeship contract uploaded for the cross-border apprenticeship {{reference}} (trade: {{trade}}) was not accepted. The reasons are on the case; the contract can still be signed.
+
+See the case: {{link}}
+
+This message was sent automatically.`,
+  },
   caseStuck: {
     subject: 'Case {{reference}} is stuck',
     body: `Hello,
 
 The case {{reference}} has stopped: {{reason}}.
 Retrying cannot fix this; it waits for an operator. The case's workflow is case-{{caseId}} in Temporal.
+This message was sent automatically.`,
+  },
+  contractRegistered: {
+    subject: 'Apprenticeship contract registered: {{registrationNumber}} – case {{reference}}',
+    body: `Hello,
+
+{{registrar}} has registered the apprenticeship contract of the cross-border apprenticeship case {{reference}} (trade: {{trade}}).
+Registration number: {{registrationNumber}}`,
+    /** For the parties of the case: others cannot open it. */
+    seeCase: `
+
+See the case: {{link}}`,
+    footer: `
+
+This message was sent automatically.`,
+    copy: `
+
+A copy of the registered contract, to download after logging in: {{documentLink}}`,
+    apprenticeBody: `Hello,
+
+Your apprenticeship contract (cross-border apprenticeship {{reference}}, trade: {{trade}}) has been registered by {{registrar}}.
+Registration number: {{registrationNumber}}
+
+Keep this number: your employer, your school and the registrar know your contract by it.
+
+This message was sent automatically.`,
+  },
+  trialPeriodEnded: {
+    subject: 'Trial period ended – apprenticeship {{reference}}',
+    body: `Hello,
+
+The trial period of the cross-border apprenticeship {{reference}} (trade: {{trade}}) ended on {{endedOn}}.
+From now on, the contract can be terminated only with notice, by mutual agreement or for serious cause, with the chamber's agreement.
+
+See the case: {{link}}
+
 This message was sent automatically.`,
   },
   contractNotice: {

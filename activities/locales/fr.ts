@@ -10,8 +10,11 @@ export const fr: Messages = {
     registration: "enregistrer le contrat d'apprentissage",
     change_agreement: "approuver une modification du contrat d'apprentissage",
     termination_agreement: "approuver la résiliation du contrat d'apprentissage",
+    scan_review: 'examiner un contrat signé hors du système',
     school_year_result: "communiquer le résultat de l'année scolaire",
     final_exam: "communiquer le résultat de l'examen final",
+    social_security: "confirmer l'affiliation de l'apprenti à la sécurité sociale",
+    medical_examination: "enregistrer l'examen médical de l'apprenti",
   },
   taskOpened: {
     subject: "Nouvelle tâche : {{task}} – demande d'apprentissage {{reference}}",
@@ -124,12 +127,73 @@ Voir le dossier : {{link}}
 
 Ce message a été envoyé automatiquement.`,
   },
+  signingLink: {
+    subject: "Veuillez signer votre contrat d'apprentissage – {{reference}}",
+    body: `Bonjour,
+
+Vous êtes invité(e) à signer le contrat de l'apprentissage transfrontalier {{reference}} {{role}}.
+
+Métier : {{trade}}
+Le lien est personnel, ne sert qu'une fois et expire le {{expiresOn}}.
+
+Lire et signer le contrat : {{link}}
+
+Si vous n'attendiez pas ce message, ignorez-le. Ce message a été envoyé automatiquement.`,
+    apprentice: "en tant qu'apprenti(e)",
+    legal_representative: "en tant que représentant légal de l'apprenti(e)",
+  },
+  scanRejected: {
+    subject: "Scan signé non accepté – contrat d'apprentissage {{reference}}",
+    body: `Bonjour,
+
+Le scan du contrat d'apprentissage signé, déposé pour l'apprentissage transfrontalier {{reference}} (métier : {{trade}}), n'a pas été accepté. Les motifs figurent dans le dossier ; le contrat peut toujours être signé.
+
+Voir le dossier : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+  },
   caseStuck: {
     subject: 'Le dossier {{reference}} est bloqué',
     body: `Bonjour,
 
 Le dossier {{reference}} s'est arrêté : {{reason}}.
 Le réessayer n'y changera rien ; il attend un opérateur. Son workflow est case-{{caseId}} dans Temporal.
+Ce message a été envoyé automatiquement.`,
+  },
+  contractRegistered: {
+    subject: "Contrat d'apprentissage enregistré : {{registrationNumber}} – dossier {{reference}}",
+    body: `Bonjour,
+
+{{registrar}} a enregistré le contrat d'apprentissage du dossier d'apprentissage transfrontalier {{reference}} (métier : {{trade}}).
+Numéro d'enregistrement : {{registrationNumber}}`,
+    /** For the parties of the case: others cannot open it. */
+    seeCase: `
+
+Voir le dossier : {{link}}`,
+    footer: `
+
+Ce message a été envoyé automatiquement.`,
+    copy: `
+
+Une copie du contrat enregistré, à télécharger après connexion : {{documentLink}}`,
+    apprenticeBody: `Bonjour,
+
+Votre contrat d'apprentissage (apprentissage transfrontalier {{reference}}, métier : {{trade}}) a été enregistré par {{registrar}}.
+Numéro d'enregistrement : {{registrationNumber}}
+
+Conservez ce numéro : votre employeur, votre école et l'organisme d'enregistrement connaissent votre contrat sous ce numéro.
+
+Ce message a été envoyé automatiquement.`,
+  },
+  trialPeriodEnded: {
+    subject: "Fin de la période d'essai – apprentissage {{reference}}",
+    body: `Bonjour,
+
+La période d'essai de l'apprentissage transfrontalier {{reference}} (métier : {{trade}}) a pris fin le {{endedOn}}.
+Désormais, le contrat ne peut être résilié qu'avec préavis, d'un commun accord ou pour faute grave, avec l'accord de la chambre.
+
+Voir le dossier : {{link}}
+
 Ce message a été envoyé automatiquement.`,
   },
   contractNotice: {

@@ -19,6 +19,7 @@ describe('eligibility when the employer submits', () => {
     const fourteen = `${Number(start.slice(0, 4)) - 14}-12-31`;
     const reply = await stack.request(parties.employerWithoutRights, 'POST', '/v1/cases', stack.caseRequest({
       apprentice: { givenName: 'Tim', familyName: 'Klein', birthDate: fourteen, residenceCountry: 'DE' },
+      legalRepresentative: { givenName: 'Eva', familyName: 'Klein' },
       tradeCode: 'DAP-ELECTRICIEN',
       foreignSchool: { organisationId: 'berufskolleg-aachen', programme: 'Elektroniker' },
       durationMonths: 60,
@@ -27,7 +28,7 @@ describe('eligibility when the employer submits', () => {
     expect(reply.status).toBe(400);
     expect(reply.body.detail).toBe('The request does not meet the conditions of a cross-border apprenticeship');
     expect(pointers(reply.body)).toEqual(
-      ['#/apprentice/birthDate', '#/durationMonths', '#/foreignSchool/organisationId', '#/proposedMonthlyAllowanceCents', '#/tradeCode'].sort(),
+      ['#/apprentice/birthDate', '#/apprentice/email', '#/legalRepresentative/email', '#/durationMonths', '#/foreignSchool/organisationId', '#/proposedMonthlyAllowanceCents', '#/tradeCode'].sort(),
     );
     expect(reply.body.errors.find((e: { pointer: string }) => e.pointer === '#/tradeCode').detail).toContain('no right to train');
     const cases = await stack.db.selectFrom('cases').select('id').where('employer_organisation_id', '=', parties.employerWithoutRights.organisationId).execute();
@@ -50,7 +51,10 @@ describe('eligibility when the employer submits', () => {
   it('records the check with the case, flags a minor, and routes to the chamber of the trade', async () => {
     const start = nextSchoolYearStart();
     const seventeen = `${Number(start.slice(0, 4)) - 17}-01-15`;
-    const submitted = await stack.submit({ apprentice: { givenName: 'Noah', familyName: 'Weis', birthDate: seventeen, residenceCountry: 'BE' } });
+    const submitted = await stack.submit({
+      apprentice: { givenName: 'Noah', familyName: 'Weis', birthDate: seventeen, residenceCountry: 'BE', email: 'noah.weis@example.be' },
+      legalRepresentative: { givenName: 'Ines', familyName: 'Weis', email: 'ines.weis@example.be' },
+    });
     const view = (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${submitted.id}`)).body;
     expect(view.eligibility).toMatchObject({ problems: [], parentalAuthorisationRequired: true, route: 'regular' });
     expect(view.participants.chamber).toBe('chambre-des-metiers');

@@ -20,12 +20,16 @@ describe('health and the API description', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/sign/{token}',
+      '/sign/{token}/contract.pdf',
       '/v1/cases',
       '/v1/cases/{id}',
       '/v1/cases/{id}/amendments',
       '/v1/cases/{id}/changes',
       '/v1/cases/{id}/changes/{changeId}/withdraw',
       '/v1/cases/{id}/contract',
+      '/v1/cases/{id}/contract/revisions',
+      '/v1/cases/{id}/contract/scans',
       '/v1/cases/{id}/contract/versions/{version}/document',
       '/v1/cases/{id}/course',
       '/v1/cases/{id}/documents',
@@ -48,6 +52,8 @@ describe('health and the API description', () => {
       '/v1/tasks/{id}/complete',
       '/v1/tasks/{id}/unclaim',
     ]);
+    // A signing link is its own credential: its door asks for no bearer token.
+    expect(body.paths['/sign/{token}'].post.security).toEqual([]);
     const submission = body.paths['/v1/cases'].post.requestBody.content['application/json'].schema;
     expect(submission.required).toEqual(expect.arrayContaining(['apprentice', 'tradeCode', 'foreignSchool', 'startDate']));
     // The allowed countries are a rule, checked with the others: the document says so instead of an enum.

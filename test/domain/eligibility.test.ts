@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRequest } from '../../domain/case-request.js';
 import { checkEligibility, type EligibilityContext } from '../../domain/eligibility.js';
+import { requiredSigners } from '../../domain/signatures.js';
 import { sampleReference } from '../support/sample-reference.js';
 import { sampleRequest } from '../support/sample-request.js';
 
@@ -38,6 +39,20 @@ describe('eligibility of a request', () => {
   it('flags a minor for the legal representative’s signature, and not an adult', () => {
     expect(check({ apprentice: { ...request().apprentice, birthDate: '2008-09-02' } }).parentalAuthorisationRequired).toBe(true);
     expect(check({ apprentice: { ...request().apprentice, birthDate: '2008-09-01' } }).parentalAuthorisationRequired).toBe(false);
+  });
+
+  it('needs the e-mail of each signer who signs through a link: the apprentice, and for a minor the legal representative', () => {
+    const { email: _, ...noEmail } = request().apprentice;
+    expect(paths(check({ apprentice: noEmail }))).toEqual(['apprentice/email']);
+    expect(paths(check({ legalRepresentative: undefined }))).toEqual(['legalRepresentative']);
+    expect(paths(check({ legalRepresentative: { givenName: 'Claire', familyName: 'Roth' } }))).toEqual(['legalRepresentative/email']);
+    const adult = { ...request().apprentice, birthDate: '2008-09-01' };
+    expect(paths(check({ apprentice: adult, legalRepresentative: undefined }))).toEqual([]);
+  });
+
+  it('asks the legal representative to sign for a minor at the start date only', () => {
+    expect(requiredSigners(request())).toEqual(['employer', 'apprentice', 'legal_representative']);
+    expect(requiredSigners({ ...request(), apprentice: { ...request().apprentice, birthDate: '2008-09-01' } })).toEqual(['employer', 'apprentice']);
   });
 
   it('refuses a start date before the request', () => {

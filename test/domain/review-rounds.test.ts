@@ -140,7 +140,8 @@ describe('personal data', () => {
   it('shows the birth date and ADEM number only to the parties that need them', () => {
     expect(requestFor(request, 'chamber').apprentice).toMatchObject({ givenName: 'Lena', birthDate: '[withheld]', admRegistrationNumber: '[withheld]' });
     expect(requestFor(request, 'foreign_school').apprentice).toMatchObject({ birthDate: request.apprentice.birthDate, admRegistrationNumber: '[withheld]' });
-    expect(requestFor(request, 'adem').apprentice).toEqual(request.apprentice);
+    expect(requestFor(request, 'adem').apprentice).toEqual({ ...request.apprentice, email: '[withheld]' });
+    expect(requestFor(request, 'chamber').legalRepresentative).toEqual({ ...request.legalRepresentative, email: '[withheld]' });
     const changes = [{ field: '/apprentice/birthDate', before: '2010-03-15', after: '2010-05-02' }, { field: '/tutor/name', before: 'A', after: 'B' }];
     expect(changesFor(changes, 'chamber')).toEqual([{ field: '/apprentice/birthDate', before: '[withheld]', after: '[withheld]' }, changes[1]]);
     expect(changesFor(changes, 'employer')).toEqual(changes);

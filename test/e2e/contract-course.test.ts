@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractCourseSchema, courseEntrySchema } from '../../api/responses.js';
 import { addDays } from '../../domain/contract-changes.js';
 import { recordHistory } from '../support/record-history.js';
-import { currentHash as currentHashOn, runningCase as runningCaseOn, statusOf as statusIn, taskOf as taskOn } from '../support/running-case.js';
+import { runningCase as runningCaseOn, statusOf as statusIn, taskOf as taskOn } from '../support/running-case.js';
 import { startTestStack, type Party, type TestStack } from '../support/stack.js';
 
 /** A contract day lasts a second: dates a few days ahead come within seconds, the trial period within minutes. */
@@ -19,7 +19,6 @@ const readCase = (party: Party, id: string) => stack.request(party, 'GET', `/v1/
 const statusOf = (id: string, party = stack.parties.employer) => statusIn(stack, id, party);
 const course = async (id: string, party = stack.parties.employer) => (await stack.request(party, 'GET', `/v1/cases/${id}/course`)).body;
 const runningCase = () => runningCaseOn(stack, dayMs);
-const currentHash = (party: Party, caseId: string) => currentHashOn(stack, party, caseId);
 const taskOf = (party: Party, caseId: string, kind: string) => taskOn(stack, party, caseId, kind);
 
 /** The text of a PDF the API serves, every run of white space as one space. */
@@ -57,12 +56,17 @@ describe('changes of circumstances', () => {
     // As the OpenAPI document publishes them, extra fields included.
     expect(courseEntrySchema.strict().safeParse(proposed.body).error).toBeUndefined();
     expect(contractCourseSchema.strict().safeParse(seen).error).toBeUndefined();
-    expect(seen.entries).toEqual([expect.objectContaining({ id: proposed.body.id, status: 'accepted', details: { kind: 'tutor', tutor: { name: 'Nadine Weis' } }, newContractVersion: 'needed' })]);
+    expect(seen.entries).toEqual([expect.objectContaining({ id: proposed.body.id, status: 'accepted', details: { kind: 'tutor', tutor: { name: 'Nadine Weis' } } })]);
     expect(seen.terms.map((t: { from: string; tutor: { name: string } }) => [t.from, t.tutor.name])).toEqual([
       [expect.any(String), 'Marc Schmit'],
       [effectiveOn, 'Nadine Weis'],
     ]);
     await expect.poll(async () => (await stack.mailsTo(parties.employer.organisationEmail)).filter((m) => m.subject.includes(running.reference) && m.subject.includes('accepted')), poll).toHaveLength(1);
+    // The tutor is a term the contract states: a second version states the new one, for the parties to sign.
+    await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${running.id}/contract`)).body.currentVersion, poll).toBe(2);
+    const contract = (await stack.request(parties.employer, 'GET', `/v1/cases/${running.id}/contract`)).body;
+    expect(await pdfText(parties.employer, contract.versions.find((v: { version: number }) => v.version === 2).document)).toContain('Nadine Weis');
+    expect(await statusOf(running.id)).toBe('in_training');
   });
 
   it('a change withdrawn by its proposer closes the task of the party that was to agree; a rejected one leaves the terms as they were', async () => {
@@ -245,7 +249,10 @@ describe('change of employer', () => {
     expect(second).toContain('Elektro Weber');
     expect(second).not.toContain('Boulangerie Schmit');
     expect((await stack.complete(parties.otherEmployer, signature.id, { outcome: 'signed', documentSha256: 'b'.repeat(64) })).status).toBe(409);
-    expect((await stack.complete(parties.otherEmployer, signature.id, { outcome: 'signed', documentSha256: await currentHash(parties.otherEmployer, running.id) })).status).toBe(200);
+    // Every signer signs the new version: the apprentice through a new link.
+    const apprentice = stack.caseRequest().apprentice.email!;
+    await expect.poll(async () => (await stack.mailsTo(apprentice)).filter((m) => m.subject.includes(running.reference)).length, poll).toBeGreaterThanOrEqual(2);
+    await stack.signContract(running.id, parties.otherEmployer);
     const registration = await taskOf(parties.chamber, running.id, 'registration');
     expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
     await expect.poll(() => statusOf(running.id, parties.otherEmployer), poll).toBe('in_training');

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderContract } from '../../activities/contract-pdf.js';
 import { nextSchoolYearStart, startTestStack, type Party, type TestStack } from '../support/stack.js';
+import { textOf } from '../support/pdf-text.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -30,15 +30,6 @@ async function download(party: Party, path: string) {
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
-/** The PDF's text, every run of white space (line breaks, no-break spaces) as one space. */
-async function textOf(bytes: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    return (await parser.getText()).text.replace(/\s+/g, ' ');
-  } finally {
-    await parser.destroy();
-  }
-}
 
 async function authorisedCase(): Promise<string> {
   const { id } = await stack.submit();

@@ -82,7 +82,7 @@ function alive(pid: number): boolean {
 /** A request as a new user would type it from the README. */
 function requestBody(): string {
   return JSON.stringify({
-    apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR' },
+    apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR', email: 'lena.roth@example.fr' },
     tradeCode: 'DAP-BOULANGER',
     foreignSchool: { organisationId: 'lycee-thionville', programme: 'CAP Boulanger' },
     tutor: { name: 'Marc Schmit' },

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const apprentice = { givenName: 'Josiane', familyName: 'Wurth-Kremer', birthDate: '2009-04-02', residenceCountry: 'FR' as const, admRegistrationNumber: 'ADEM-550123' };
+const apprentice = { givenName: 'Josiane', familyName: 'Wurth-Kremer', birthDate: '2009-04-02', residenceCountry: 'FR' as const, admRegistrationNumber: 'ADEM-550123', email: 'josiane.wurth@example.fr' };
 const tutor = { name: 'Fernand Zeimet' };
 const tradeNames = { fr: 'Boulanger-pâtissier (DAP)', de: 'Bäcker-Konditor (DAP)', en: 'Baker-confectioner (DAP)' };
 

@@ -4,19 +4,12 @@ import { caseReference } from '../../domain/case-reference.js';
 import { encryptedDataConverter } from '../../infra/payload-codec.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
-/** The employer signs the contract's current version by its hash, as test/e2e/contract.test.ts does. */
-async function signContract(stack: TestStack, id: string): Promise<void> {
-  const signature = await stack.openTask(stack.parties.employer, id);
-  const contract = (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${id}/contract`)).body;
-  expect((await stack.complete(stack.parties.employer, signature.id, { outcome: 'signed', documentSha256: contract.versions[0].sha256 })).status).toBe(200);
-}
-
-/** A case signed by the employer and registered by the chamber, as test/e2e/contract.test.ts gets it there. */
+/** A case signed by every signer and registered by the chamber, as test/e2e/contract.test.ts gets it there. */
 async function registeredCase(stack: TestStack, overrides: Parameters<TestStack['submit']>[0] = {}): Promise<string> {
   const { parties } = stack;
   const { id } = await stack.submit(overrides);
   await stack.authorise(id);
-  await signContract(stack, id);
+  await stack.signContract(id);
   const registration = await stack.openTask(parties.chamber, id);
   expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
   return id;
@@ -195,7 +188,7 @@ describe('a new social minimum wage taking effect', () => {
     // Paid well above any minimum: recomputed, but nobody told.
     const generous = await stack.submit({ proposedMonthlyAllowanceCents: 250_000 });
     await stack.authorise(generous.id);
-    await signContract(stack, generous.id);
+    await stack.signContract(generous.id);
     await stack.complete(parties.chamber, (await stack.openTask(parties.chamber, generous.id)).id, { outcome: 'registered' });
     // Not registered yet: no schedule to review.
     const unsigned = await stack.submit();

@@ -11,26 +11,19 @@ export interface RunningCase {
   today(): string;
 }
 
-/** The SHA-256 of the contract's current version: what its employer signs. */
-export async function currentHash(stack: TestStack, party: Party, caseId: string): Promise<string> {
-  const { versions, currentVersion } = (await stack.request(party, 'GET', `/v1/cases/${caseId}/contract`)).body as { currentVersion: number; versions: { version: number; sha256: string }[] };
-  return versions.find((v) => v.version === currentVersion)!.sha256;
-}
-
 export async function statusOf(stack: TestStack, caseId: string, party = stack.parties.employer): Promise<string> {
   return (await stack.request(party, 'GET', `/v1/cases/${caseId}`)).body.status;
 }
 
 /**
- * A case in training: authorised, signed by its employer and registered by the chamber, as
- * test/e2e/contract.test.ts walks it, on a stack whose contract days last `dayMs`.
+ * A case in training: authorised, signed by every signer and registered by the chamber, on a
+ * stack whose contract days last `dayMs`.
  */
 export async function runningCase(stack: TestStack, dayMs: number): Promise<RunningCase> {
   const { parties } = stack;
   const submitted = await stack.submit();
   await stack.authorise(submitted.id);
-  const signature = await stack.openTask(parties.employer, submitted.id);
-  expect((await stack.complete(parties.employer, signature.id, { outcome: 'signed', documentSha256: await currentHash(stack, parties.employer, submitted.id) })).status).toBe(200);
+  await stack.signContract(submitted.id);
   const registration = await stack.openTask(parties.chamber, submitted.id);
   expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
   await expect.poll(() => statusOf(stack, submitted.id), poll).toBe('in_training');

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { createDatabase } from '../../db/database.js';
+import { caseReference } from '../../domain/case-reference.js';
 import type { CaseRequest } from '../../domain/case-request.js';
 import type { Language } from '../../domain/language.js';
 import { startApi } from '../../infra/api-server.js';
@@ -136,7 +137,7 @@ export async function startTestStack(
 
   function caseRequest(overrides: Partial<CaseRequest> = {}): CaseRequest {
     return {
-      apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR', admRegistrationNumber: 'ADEM-778812' },
+      apprentice: { givenName: 'Lena', familyName: 'Roth', birthDate: '2009-04-02', residenceCountry: 'FR', admRegistrationNumber: 'ADEM-778812', email: `${prefix}.lena.roth@example.fr` },
       tradeCode,
       foreignSchool: { organisationId: parties.school.organisationId, programme: 'CAP Boulanger, 2 years' },
       tutor: { name: 'Marc Schmit' },
@@ -191,6 +192,40 @@ export async function startTestStack(
       }
       const task = await this.openTask(parties.ministry, caseId);
       return this.complete(parties.ministry, task.id, decision);
+    },
+
+    /**
+     * Every signer signs the contract's current version: the employer by its task (`employer`, the
+     * case's employer since a change of employer), the apprentice and (for a minor) the legal
+     * representative by the latest link mailed to them.
+     */
+    async signContract(caseId: string, employer: Party = parties.employer): Promise<void> {
+      const deadline = Date.now() + 20_000;
+      const until = async <T>(what: string, read: () => Promise<T | undefined>): Promise<T> => {
+        for (;;) {
+          const value = await read();
+          if (value !== undefined) return value;
+          if (Date.now() > deadline) throw new Error(`case ${caseId}: ${what}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
+      const documentSha256 = await until('no contract drawn up', async () => {
+        const { body } = await request<{ versions?: { sha256: string }[] }>(employer, 'GET', `/v1/cases/${caseId}/contract`);
+        return body.versions?.at(-1)?.sha256;
+      });
+      const task = await this.openTask(employer, caseId);
+      const signed = await this.complete(employer, task.id, { outcome: 'signed', documentSha256 });
+      if (signed.status !== 200) throw new Error(`the employer could not sign: ${signed.status} ${JSON.stringify(signed.body)}`);
+      const row = await db.selectFrom('cases').select('request').where('id', '=', caseId).executeTakeFirstOrThrow();
+      for (const address of [row.request.apprentice.email, row.request.legalRepresentative?.email]) {
+        if (!address) continue;
+        const token = await until(`no signing link mailed to ${address}`, async () => {
+          const mails = (await this.mailsTo(address)).filter((m) => m.subject.includes(caseReference(caseId)));
+          return mails.length ? /\/sign\/([A-Za-z0-9_-]{43})/.exec(mails.at(-1)!.text)?.[1] : undefined;
+        });
+        const reply = await request(undefined, 'POST', `/sign/${token}`, { documentSha256 });
+        if (reply.status !== 200) throw new Error(`${address} could not sign: ${reply.status} ${JSON.stringify(reply.body)}`);
+      }
     },
 
     async mailsTo(address: string): Promise<ReceivedMessage[]> {

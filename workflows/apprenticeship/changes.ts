@@ -1,6 +1,5 @@
 import { proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { ContractCourseActivities, CourseEntry } from '../../activities/contract-course.js';
-import type { ContractDocumentActivities } from '../../activities/contract-document.js';
 import type { CaseEvent, CaseEventType } from '../../db/events.js';
 import { dateAt } from '../../domain/contract-calendar.js';
 import {
@@ -22,12 +21,12 @@ import type { PartyKind } from '../../domain/parties.js';
 import { storeAllowanceSchedule } from './allowance-schedule.js';
 import { proposeChangeUpdate, resumeTrainingUpdate, suspendTrainingUpdate, terminateContractUpdate, withdrawChangeUpdate } from './contract.js';
 import { now, reject, type ApprenticeshipRun } from './run.js';
+import { reviseContract } from './signing.js';
 
 const course = proxyActivities<ContractCourseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
-const contractDocuments = proxyActivities<ContractDocumentActivities>({ startToCloseTimeout: '2 minutes', retry: { maximumInterval: '30 seconds' } });
 
 /**
  * The course of a registered contract (DOMAIN.md step 6): changes of circumstances proposed by
@@ -125,11 +124,14 @@ export function contractChanges(run: ApprenticeshipRun) {
     change.status = task.outcome === 'accepted' ? 'accepted' : 'rejected';
     change.decidedAt = task.completedAt;
     apprenticeship.touch();
-    // From its effective date the case's terms are the changed ones (`termsOverTime`). Every kind of
-    // change is a term the contract states: a new version of it is due (see the README).
+    // From its effective date the case's terms are the changed ones (`termsOverTime`).
     await record(changeEntry(change), change.status === 'accepted' ? 'change_accepted' : 'change_rejected', `change.${change.id}.${change.status}`, completion);
-    // The stored schedule pays an agreed allowance from its date (and tells the employer if it is below the minimum).
-    if (change.status === 'accepted' && change.change.kind === 'allowance') await storeAllowanceSchedule(run, { reason: 'change' });
+    if (change.status === 'accepted') {
+      // The stored schedule pays an agreed allowance from its date (and tells the employer if it is below the minimum).
+      if (change.change.kind === 'allowance') await storeAllowanceSchedule(run, { reason: 'change' });
+      // Every kind of change is a term the contract states: a new version states it, for the parties to sign.
+      await reviseContract(run, 'change_of_circumstances', completion);
+    }
     await tell(`change_${change.status}`, `change.${change.id}.${change.status}`, change.effectiveOn, [change.proposedBy.organisationId, registrar().organisationId]);
   });
 
@@ -259,8 +261,8 @@ export function contractChanges(run: ApprenticeshipRun) {
     const previousEmployerId = state.participants.employer;
     await stop(termination);
     state.participants.employer = newEmployer.organisationId;
-    // A new version for the new employer; the signatures and registration of the old one stay in the log.
-    state.contract = { version: state.contract.version + 1, signatures: state.contract.signatures };
+    // The new contract is registered anew; the old one's registration stays in the log.
+    Object.assign(state.contract, { registeredAt: undefined, registrationNumber: undefined });
     apprenticeship.setStatus('awaiting_signatures');
     const event = {
       key: `${state.caseId}.termination.${termination.id}.employer-changed`,
@@ -272,10 +274,8 @@ export function contractChanges(run: ApprenticeshipRun) {
     } as const;
     await course.recordCourseEntry({ entry: terminationEntry(termination), event, snapshot: apprenticeship.snapshot(), employer: { organisationId: newEmployer.organisationId, participants: { ...state.participants } as Record<string, string> } });
     // Drawn up once the case is the new employer's: it states the new employer, its start and the changes agreed so far.
-    const { sha256 } = await contractDocuments.drawUpContract({ caseId: state.caseId, version: state.contract.version, drawnUpAt: now(), sequence: apprenticeship.numberEvents() });
-    state.contract.sha256 = sha256;
+    await reviseContract(run, 'employer_change');
     await tell('employer_changed', `termination.${termination.id}.employer-changed`, newEmployer.startDate, [...everyone(), previousEmployerId], true);
-    await run.openTask('signature', 'employer', newEmployer.organisationId);
   }
 
   setHandler(

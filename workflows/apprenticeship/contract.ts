@@ -7,6 +7,7 @@
 import { defineUpdate } from '@temporalio/workflow';
 import type { ApprenticeshipState } from '../../domain/apprenticeship.js';
 import type { Actor, ChangeProposal, ContractChange, Suspension, Termination, TerminationNotice } from '../../domain/contract-changes.js';
+import type { Signer } from '../../domain/contract.js';
 import type { CaseStatus, TaskKind } from '../../domain/parties.js';
 import type { MailRetry } from '../notification/contract.js';
 
@@ -20,6 +21,14 @@ export interface ApprenticeshipSettings {
   taskDueAfterMs?: number | undefined;
   /** How long before a task is due its organisation is reminded. */
   taskReminderBeforeMs?: number | undefined;
+  /** How often the employer is reminded to confirm the social security affiliation, until it does. */
+  socialSecurityReminderEveryMs?: number | undefined;
+  /** How long a personal signing link works (SIGNING_LINK_TTL). */
+  signingLinkTtlMs?: number | undefined;
+  /** How long the parties have to sign a version of the contract (SIGNATURE_DEADLINE)... */
+  signatureDeadlineMs?: number | undefined;
+  /** ...and how long before that deadline whoever has not signed is reminded (SIGNATURE_REMINDER_BEFORE). */
+  signatureReminderBeforeMs?: number | undefined;
 }
 
 export interface ApprenticeshipInput {
@@ -40,6 +49,37 @@ export interface ApprenticeshipInput {
 export const apprenticeshipWorkflowType = 'apprenticeshipWorkflow';
 export type ApprenticeshipWorkflow = (input: ApprenticeshipInput) => Promise<CaseStatus>;
 
+/** The apprentice or the legal representative signs the contract version their personal link names. */
+export interface LinkSignature {
+  signer: Exclude<Signer, 'employer'>;
+  contractVersion: number;
+  /** The SHA-256 of the PDF the signing page showed. */
+  documentSha256: string;
+  /** The link signed through: it is spent once the signature is recorded. */
+  linkId: string;
+}
+export const signContractUpdate = defineUpdate<void, [LinkSignature]>('signContract');
+
+/** A party uploaded a scan of the contract signed on paper, naming whose signatures it carries. */
+export interface SignedScan {
+  documentId: string;
+  signers: Signer[];
+  contractVersion: number;
+  organisationId: string;
+  userId: string;
+}
+/** Answers the id of the chamber's (or the ministry's) `scan_review` task. */
+export const submitSignedScanUpdate = defineUpdate<{ taskId: string }, [SignedScan]>('submitSignedScan');
+
+/** Before registration, the employer corrects authorised data the contract states: a new version follows. */
+export interface ContractCorrection {
+  organisationId: string;
+  userId: string;
+  startDate?: string | undefined;
+  tutor?: { name: string; email?: string | undefined } | undefined;
+}
+/** Answers the new contract version. */
+export const correctContractUpdate = defineUpdate<{ contractVersion: number }, [ContractCorrection]>('correctContract');
 /**
  * The contract's course (domain/contract-changes.ts): a party proposes a change of
  * circumstances, its proposer withdraws it while open; the employer suspends and resumes the

@@ -1,16 +1,35 @@
 import { storeAllowanceSchedule } from './allowance-schedule.js';
+import { proxyActivities } from '@temporalio/workflow';
+import type { RegistrationActivities } from '../../activities/contract-registrations.js';
 import type { ApprenticeshipRun } from './run.js';
 
-/** The competent chamber registers the signed contract; the ministry where no chamber covers the trade. */
+export const registrations = proxyActivities<RegistrationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+/**
+ * The competent chamber registers the signed contract; the ministry where no chamber covers the
+ * trade. The contract gets its registration number, and everyone it concerns is told.
+ */
 export function registration(run: ApprenticeshipRun) {
   const { apprenticeship, state } = run;
   const registrar = () => state.participants.chamber ?? state.participants.ministry;
 
   run.onCompleted('registration', async (task, completion) => {
+    const contractVersion = state.contract.version;
+    state.contract.registrationNumber = await registrations.registerContract({
+      caseId: state.caseId,
+      contractVersion,
+      registrarOrganisationId: task.organisationId,
+      registeredBy: completion.userId,
+      registeredAt: task.completedAt!,
+    });
     state.contract.registeredAt = task.completedAt;
     apprenticeship.setStatus('in_training');
-    await run.recordEvent('contract.registered', 'contract_registered', { contractVersion: state.contract.version }, completion);
+    await run.recordEvent(`contract.${contractVersion}.registered`, 'contract_registered', { contractVersion, registrationNumber: state.contract.registrationNumber }, completion);
     await storeAllowanceSchedule(run, { reason: 'registration' });
+    await run.notify({ key: `${state.caseId}.contract.${contractVersion}.registered`, kind: 'contract_registered', caseId: state.caseId });
   });
 
   return async function registerContract(): Promise<void> {

@@ -10,7 +10,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CaseRecordActivities } from '../../activities/case-records.js';
+import type { CaseRecordActivities, Due } from '../../activities/case-records.js';
 import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
 import { Apprenticeship, type ApprenticeshipState } from '../../domain/apprenticeship.js';
 import type { Rejection, Task, TaskCompletion } from '../../domain/case-state.js';
@@ -86,8 +86,11 @@ export class ApprenticeshipRun {
     return task;
   }
 
-  /** Opens a task for an organisation: recorded with its due date, announced, and watched until due. */
-  async openTask(kind: TaskKind, party: PartyKind, organisationId: string): Promise<Task> {
+  /**
+   * Opens a task for an organisation: recorded with its due date, announced, and watched until due.
+   * The due date is the task kind's working days, unless the contract sets it (`dueBy`).
+   */
+  async openTask(kind: TaskKind, party: PartyKind, organisationId: string, dueBy?: Due): Promise<Task> {
     const task = this.apprenticeship.openTask(uuid4(), kind, party, organisationId, now());
     const { settings } = this.input;
     const due = await records.recordTaskOpened({
@@ -97,6 +100,7 @@ export class ApprenticeshipRun {
       sequence: task.openedEvent,
       dueInWorkingDays: settings.taskDueWorkingDays?.[kind],
       dueAfterMs: settings.taskDueAfterMs,
+      dueBy,
     });
     if (due) Object.assign(task, due);
     await this.notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
@@ -202,7 +206,8 @@ export class ApprenticeshipRun {
   }
 }
 
-async function sleepUntil(instant: number): Promise<void> {
+/** Sleeps until the instant (epoch ms), at once if it has passed. */
+export async function sleepUntil(instant: number): Promise<void> {
   const wait = instant - Date.now();
   if (wait > 0) await sleep(wait);
 }

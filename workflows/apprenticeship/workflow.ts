@@ -1,10 +1,11 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { completeTaskUpdate, withdrawCaseUpdate } from '../case-review/contract.js';
 import { contractChanges } from './changes.js';
-import type { ApprenticeshipWorkflow } from './contract.js';
+import { correctContractUpdate, signContractUpdate, submitSignedScanUpdate, type ApprenticeshipWorkflow } from './contract.js';
+import { firstMonths } from './first-months.js';
 import { registration } from './registration.js';
 import { ApprenticeshipRun, now, records, reject } from './run.js';
-import { signing } from './signing.js';
+import { signing, validateCorrection, validateLinkSignature, validateSignedScan } from './signing.js';
 import { training } from './training.js';
 
 /**
@@ -15,12 +16,16 @@ import { training } from './training.js';
 export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function apprenticeshipWorkflow(input) {
   const run = new ApprenticeshipRun(input);
   const { apprenticeship, state } = run;
-  const collectSignatures = signing(run);
+  const { collectSignatures, signThroughLink, submitScan, correctContract } = signing(run);
   const registerContract = registration(run);
   const changes = contractChanges(run);
   const train = training(run);
+  const runFirstMonths = firstMonths(run);
 
   setHandler(completeTaskUpdate, (completion) => run.completeTask(completion), { validator: (completion) => reject(run.validateCompletion(completion)) });
+  setHandler(signContractUpdate, signThroughLink, { validator: (signature) => validateLinkSignature(run, signature) });
+  setHandler(submitSignedScanUpdate, submitScan, { validator: (scan) => validateSignedScan(run, scan) });
+  setHandler(correctContractUpdate, correctContract, { validator: (correction) => validateCorrection(run, correction) });
   setHandler(
     withdrawCaseUpdate,
     async (withdrawal) => {
@@ -50,6 +55,8 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
     }
     await registerContract();
   }
+  // Alongside the training years, not awaited: each run re-arms what of them is still to come.
+  if (state.contract.registeredAt) void runFirstMonths();
   // The years run until the case ends, on a date of theirs or of the contract's course (changes.ts);
   // a year long with changes continues as new when its history grows long.
   await Promise.race([train(), run.waitFor(() => state.ending !== undefined || changes.redrawn(), 'training')]);

@@ -1,0 +1,15 @@
+import { addMonths, previousDay } from './allowance.js';
+import { ageOn } from './luxembourg-date.js';
+
+/** A young apprentice, under 18 when the contract starts, has a medical examination within its first months. */
+export const medicalExaminationWithinMonths = 2;
+const adultAge = 18;
+
+export function needsMedicalExamination(birthDate: string, startDate: string): boolean {
+  return ageOn(birthDate, startDate) < adultAge;
+}
+
+/** The last day the young apprentice's medical examination may take place. */
+export function medicalExaminationDueOn(startDate: string): string {
+  return previousDay(addMonths(startDate, medicalExaminationWithinMonths));
+}
