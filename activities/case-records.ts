@@ -283,7 +283,7 @@ async function closeTask(trx: Transaction<Database>, task: Task): Promise<void> 
     .execute();
 }
 
-async function project(trx: Transaction<Database>, caseId: string, snapshot: CaseSnapshot, at: string): Promise<void> {
+export async function project(trx: Transaction<Database>, caseId: string, snapshot: CaseSnapshot, at: string): Promise<void> {
   const decided = snapshot.status === 'authorised' || snapshot.status === 'refused';
   await trx
     .updateTable('cases')

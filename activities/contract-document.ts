@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DocumentStore } from '../application/document-store.js';
 import { allowanceScheduleOf } from '../application/views.js';
+import { acceptedCourse } from '../db/contract-course.js';
 import { contractSources, findContractVersion, recordContract } from '../db/contracts.js';
 import { loadReferenceData } from '../db/reference-store.js';
 import type { Database } from '../db/schema.js';
+import { amendedTerms } from '../domain/contract-changes.js';
 import { contractEndDate, trialPeriodEnd, type ContractTerms } from '../domain/contract.js';
 import type { ReferenceData } from '../domain/reference-data.js';
 import { renderContract } from './contract-pdf.js';
@@ -63,8 +65,9 @@ export function createContractDocumentActivities({ db, documents }: { db: Kysely
     async drawUpContract({ caseId, version, drawnUpAt, sequence }: DrawUpContract): Promise<ContractDocument> {
       const drawn = await findContractVersion(db, caseId, version);
       if (drawn) return { sha256: drawn.sha256, size: drawn.size };
-      const [sources, reference] = await Promise.all([contractSources(db, caseId), loadReferenceData(db)]);
-      const terms = termsOf(caseId, version, sources, reference);
+      const [sources, reference, course] = await Promise.all([contractSources(db, caseId), loadReferenceData(db), acceptedCourse(db, caseId)]);
+      // A later version states the changes agreed since the first (domain/contract-changes.ts).
+      const terms = amendedTerms(termsOf(caseId, version, sources, reference), course.changes, course.newEmployerStart);
       const bytes = await renderContract(terms, drawnUpAt);
       const sha256 = await documents.put(bytes);
       return recordContract(db, { terms, sha256, size: bytes.length, drawnUpAt, sequence });

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Mailer } from '../infra/mailer.js';
 import { createAllowanceScheduleActivities } from './allowance-schedules.js';
 import { createCaseRecordActivities } from './case-records.js';
+import { createContractCourseActivities } from './contract-course.js';
 import { createContractDocumentActivities } from './contract-document.js';
 import { createRegistrationActivities } from './contract-registrations.js';
 import { createNotificationActivities } from './notifications.js';
@@ -20,6 +21,7 @@ export function createActivities(deps: {
 }) {
   return {
     ...createCaseRecordActivities(deps.db),
+    ...createContractCourseActivities(deps.db),
     ...createSignatureActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl }),
     ...createAllowanceScheduleActivities(deps.db),
     ...createRegistrationActivities(deps.db),

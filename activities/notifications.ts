@@ -109,6 +109,28 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return [{ to: organisation.email, language: organisation.language, subject: t(`${section}.subject`, values), text: t(`${section}.body`, values) }];
   }
 
+  /**
+   * A fact of the contract's course: what happened and from when, never why (reasons are free
+   * text). The foreign authority is the partner body of the country of the case's school.
+   */
+  async function contractNotice(notification: Extract<Notification, { kind: 'contract_notice' }>): Promise<Message[]> {
+    const row = await selectCase().select('cases.participants').where('cases.id', '=', notification.caseId).executeTakeFirstOrThrow();
+    const organisations = db.selectFrom('organisations').select(['name', 'email', 'language']);
+    const recipients =
+      notification.to === 'foreign_authority'
+        ? await organisations
+            .where('kind', '=', 'foreign_authority')
+            .where('country', '=', (eb) => eb.selectFrom('organisations as school').select('school.country').where('school.id', '=', row.participants.foreign_school!))
+            .execute()
+        : await organisations.where('id', '=', notification.to.organisationId).execute();
+    return recipients.map((organisation) => {
+      const t = messagesIn(organisation.language);
+      const values = { ...caseFacts(row, organisation.language), on: notification.on };
+      const what = t(`contractNotice.${notification.notice}`, values);
+      return { to: organisation.email, language: organisation.language, subject: t('contractNotice.subject', { ...values, what }), text: t('contractNotice.body', { ...values, what }) };
+    });
+  }
+
   /** A notice of the training years to one organisation (the employer by default): no amounts, the link shows them. */
   async function trainingNotice(notification: Extract<Notification, { kind: 'allowance_year' | 'allowance_below_minimum' | 'final_exam_reported' }>): Promise<Message[]> {
     const row = await selectCase().select('cases.participants').where('cases.id', '=', notification.caseId).executeTakeFirstOrThrow();
@@ -186,6 +208,8 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
         return caseDecided(notification.caseId);
       case 'case_withdrawn':
         return toOrganisation(notification.caseId, notification.organisationId, 'caseWithdrawn');
+      case 'contract_notice':
+        return contractNotice(notification);
       case 'scan_rejected':
         return toOrganisation(notification.caseId, notification.organisationId, 'scanRejected');
       case 'allowance_year':

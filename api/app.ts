@@ -8,6 +8,7 @@ import { HttpProblem, problemHandler } from './problem.js';
 import { refuseNonTextInBody, refuseNonTextInUrl } from './request-guards.js';
 import { caseRoutes } from './routes/cases.js';
 import { codecRoutes } from './routes/codec.js';
+import { contractCourseRoutes } from './routes/contract-course.js';
 import { contractRoutes } from './routes/contract.js';
 import { contractSigningRoutes } from './routes/contract-signing.js';
 import { signingRoutes } from '../web/signing-routes.js';
@@ -51,6 +52,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
   app.use('/v1', refuseNonTextInUrl, refuseNonTextInBody);
   app.use('/v1/cases/:id/documents', documentRoutes(dependencies));
+  app.use('/v1/cases/:id', contractCourseRoutes(dependencies));
   app.use('/v1/cases/:id/contract', contractRoutes(dependencies), contractSigningRoutes(dependencies));
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));

@@ -9,6 +9,8 @@ import {
   caseDetailSchema,
   caseDocumentSchema,
   caseSummarySchema,
+  contractCourseSchema,
+  courseEntrySchema,
   historyEventSchema,
   meSchema,
   organisationSchema,
@@ -17,6 +19,7 @@ import {
   taskSummarySchema,
 } from './responses.js';
 import { caseListQuery, extensionBody, withdrawalBody } from './routes/cases.js';
+import { changeProposalBody, resumptionBody, suspensionBody, terminationBody } from './routes/contract-course.js';
 import { contractVersionParams } from './routes/contract.js';
 import { documentUploadQuery } from './routes/documents.js';
 import { inForceQuery, referenceTableParam } from './routes/reference.js';
@@ -182,6 +185,41 @@ export function openApiDocument(serverUrl: string) {
     summary: 'Every event of the case in order: who, when, what, with the before and after of amended fields',
     request: { params: caseId },
     responses: { 200: jsonResponse('The events, in the order they happened', listOf(historyEventSchema)), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+  });
+  // The course of a running contract (status in_training or suspended).
+  const courseProblems = {
+    ...commonProblems,
+    403: problemResponse('This party does not do this in the case'),
+    404: problemResponse('No such case visible to the caller'),
+    409: problemResponse('Not now: the contract is not running, is ending, or the same is already under way'),
+  };
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/cases/{id}/course',
+    summary: "The contract's changes, suspensions and terminations, and the terms from each effective date on",
+    request: { params: caseId },
+    responses: { 200: jsonResponse('The course of the contract', contractCourseSchema), 401: commonProblems[401], 404: problemResponse('No such case visible to the caller') },
+  });
+  for (const [path, summary, body, created] of [
+    ['changes', 'The employer or the foreign school proposes a change of circumstances; the party it needs gets a change_agreement task', changeProposalBody, true],
+    ['suspension', 'The employer suspends the training from a date; the chamber and the school are told', suspensionBody, true],
+    ['resumption', 'The employer says when the suspended training resumes', resumptionBody, false],
+    ['termination', 'The employer gives notice of the termination (or a change of employer); the competent chamber gets a termination_agreement task', terminationBody, true],
+  ] as const) {
+    registry.registerPath({
+      method: 'post',
+      path: `/v1/cases/{id}/${path}`,
+      summary,
+      request: { params: caseId, body: { content: { 'application/json': { schema: body } } } },
+      responses: { [created ? 201 : 200]: jsonResponse('The entry in the course of the contract', courseEntrySchema), ...courseProblems },
+    });
+  }
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/cases/{id}/changes/{changeId}/withdraw',
+    summary: 'The proposer withdraws its change while it is open; the agreeing party’s task is cancelled',
+    request: { params: caseId.extend({ changeId: z.string() }) },
+    responses: { 200: jsonResponse('The withdrawn change', courseEntrySchema), ...courseProblems },
   });
   const file = Object.fromEntries(Object.keys(documentMediaTypes).map((type) => [type, { schema: { type: 'string' as const, format: 'binary' } }]));
   registry.registerPath({

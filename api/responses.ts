@@ -3,6 +3,7 @@ import { userRoles } from '../domain/caller.js';
 import { signers } from '../domain/contract.js';
 import { documentKinds, documentMediaTypes } from '../domain/documents.js';
 import { languages } from '../domain/language.js';
+import { changeKinds } from '../domain/contract-changes.js';
 import { caseStatuses, organisationKinds, taskKinds } from '../domain/parties.js';
 
 
@@ -216,4 +217,38 @@ export type Organisation = z.infer<typeof organisationSchema>;
 export type Me = z.infer<typeof meSchema>;
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+export const courseEntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum([...changeKinds, 'suspension', 'termination']),
+  status: z.enum(['open', 'accepted', 'rejected', 'withdrawn', 'lapsed']).describe('A suspension is accepted as recorded; a termination is accepted once the chamber agrees; a change still open when its contract ended has lapsed'),
+  details: z.looseObject({}).describe('What changes (the new tutor, rhythm, end date or allowance); for a termination its kind, and the new employer for a change of employer'),
+  effectiveOn: z.iso.date().describe('From when the change holds; the first day of a suspension; the first day without the contract'),
+  endsOn: z.iso.date().nullable().describe('The day a suspended training resumes'),
+  proposedBy: reference,
+  agreeing: reference.nullable().describe('The organisation that must agree; null for a suspension'),
+  taskId: z.string().nullable(),
+  reasons: z.string().nullable().describe('Shown to the organisation that gave them, the one that agrees, and the ministry; null for the others'),
+  proposedAt: instant,
+  decidedAt: instant.nullable(),
+  tookEffectAt: instant.nullable().describe('When the date came and the case followed (a suspension begun, a contract ended)'),
+});
+
+export const contractCourseSchema = z.object({
+  entries: z.array(courseEntrySchema),
+  terms: z
+    .array(
+      z.object({
+        from: z.iso.date(),
+        tutor: z.object({ name: z.string() }).loose(),
+        weeklyRhythm: z.object({ schoolDays: z.number(), companyDays: z.number() }),
+        endDate: z.iso.date(),
+        monthlyAllowanceCents: z.number().int(),
+      }),
+    )
+    .describe('The terms changes touch, from each effective date on: the authorised request, then each accepted change'),
+});
+
+export type CourseEntryView = z.infer<typeof courseEntrySchema>;
+export type ContractCourseView = z.infer<typeof contractCourseSchema>;
 export type CaseContract = z.infer<typeof caseContractSchema>;

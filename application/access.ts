@@ -78,3 +78,11 @@ export function mayAttachDocuments(caller: Caller, participants: Record<string, 
 export function mayReadPayloads(caller: Caller): boolean {
   return caller.organisationKind === 'ministry' && caller.roles.includes('administrator');
 }
+
+/**
+ * Why a change or termination was proposed or refused may be about the apprentice's conduct:
+ * only the organisation that gave the reasons, the one that agrees, and the ministry read them.
+ */
+export function mayReadCourseReasons(caller: Caller, entry: { proposed_by_organisation_id: string; agreeing_organisation_id: string | null }, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): boolean {
+  return [entry.proposed_by_organisation_id, entry.agreeing_organisation_id, config.MINISTRY_ORGANISATION_ID].includes(caller.organisationId);
+}

@@ -29,6 +29,11 @@ function failureOf(error: unknown): Failure | undefined {
       return { kind: 'gone', reason: 'used', title: 'Already signed', detail: failure.message };
     case 'StaleRevision':
       return { kind: 'stale_revision', detail: failure.message };
+    case 'WrongState':
+      return conflict('Not possible now', failure.message);
+    case 'ChangeNotFound':
+      return conflict('No such change', failure.message);
+    case 'InvalidDates':
     case 'InvalidAnswer': {
       const fields = (failure.details?.[0] ?? []) as { path: PropertyKey[]; message: string }[];
       return invalid(fields.map((f) => ({ path: f.path, detail: f.message })));

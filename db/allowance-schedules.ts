@@ -4,6 +4,7 @@ import { allowancePeriods, belowMinimumFrom, firstDifference, type AllowancePeri
 import type { CaseRequest } from '../domain/case-request.js';
 import type { Eligibility } from '../domain/eligibility.js';
 import type { ReferenceData } from '../domain/reference-data.js';
+import { agreedAllowances } from './contract-course.js';
 import { appendEvent } from './events.js';
 import { loadReferenceData } from './reference-store.js';
 import type { Database } from './schema.js';
@@ -77,6 +78,7 @@ export async function storeSchedule(db: Kysely<Database>, caseId: string, change
       startDate: request.startDate,
       durationMonths,
       paidCents: request.proposedMonthlyAllowanceCents,
+      paidFrom: await agreedAllowances(trx, caseId),
       midCoursePassedOn,
     });
     const effectiveFrom = current ? firstDifference(current.years, years) : request.startDate;

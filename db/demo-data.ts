@@ -20,6 +20,10 @@ export const demoOrganisations: NewOrganisation[] = [
   { id: 'chambre-agriculture', kind: 'chamber', name: "Chambre d'Agriculture", email: 'formation@cag.example.lu', language: 'fr', country: 'LU', region: null },
   // In North Rhine-Westphalia: no cross-border agreement covers its region.
   { id: 'berufskolleg-aachen', kind: 'foreign_school', name: 'Berufskolleg für Technik, Aachen', email: 'sekretariat@bk-aachen.example.de', language: 'de', country: 'DE', region: 'Nordrhein-Westfalen' },
+  // The partner bodies of the cross-border agreements, one per country: told when a contract ends or changes employer.
+  { id: 'france-competences', kind: 'foreign_authority', name: 'France Compétences', email: 'apprentissage-transfrontalier@francecompetences.example.fr', language: 'fr', country: 'FR', region: null },
+  { id: 'rlp-bildung', kind: 'foreign_authority', name: 'Ministerium für Bildung Rheinland-Pfalz', email: 'grenzueberschreitende-ausbildung@bm.rlp.example.de', language: 'de', country: 'DE', region: 'Rheinland-Pfalz' },
+  { id: 'ifapme', kind: 'foreign_authority', name: 'IFAPME – Formation en alternance', email: 'transfrontalier@ifapme.example.be', language: 'fr', country: 'BE', region: 'Wallonie' },
   { id: 'boulangerie-schmit', kind: 'employer', name: 'Boulangerie Schmit S.à r.l.', email: 'rh@schmit.example.lu', language: 'en', country: 'LU', region: null },
   { id: 'elektro-weber', kind: 'employer', name: 'Elektro Weber S.A.', email: 'personal@weber.example.lu', language: 'de', country: 'LU', region: null },
   { id: 'ferme-hoffmann', kind: 'employer', name: 'Ferme Hoffmann', email: 'contact@ferme-hoffmann.example.lu', language: 'fr', country: 'LU', region: null },

@@ -21,6 +21,13 @@ interface AssigneeChanged {
   assigneeUserId: string;
 }
 
+/** A change, suspension or termination of the running contract (the `contract_course` row it concerns). */
+interface CourseFact {
+  entryId: string;
+  kind: string;
+  effectiveOn: string;
+}
+
 /** What each kind of event in a case's log holds: ids and facts, no personal data. */
 export interface CaseEventData {
   case_submitted: { revision: number; tradeCode: string; foreignSchoolId: string; startDate: string };
@@ -39,6 +46,20 @@ export interface CaseEventData {
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
   contract_drawn_up: { contractVersion: number; sha256: string };
   contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
+  change_proposed: CourseFact;
+  change_accepted: CourseFact;
+  change_rejected: CourseFact;
+  change_withdrawn: CourseFact;
+  change_lapsed: CourseFact;
+  training_suspended: CourseFact;
+  training_resumed: CourseFact;
+  suspension_began: CourseFact;
+  suspension_ended: CourseFact;
+  termination_notified: CourseFact;
+  termination_agreed: CourseFact;
+  termination_refused: CourseFact;
+  contract_terminated: CourseFact;
+  employer_changed: CourseFact & { previousEmployerId: string; newEmployerId: string; startDate: string };
   /** A new version of the contract voids the signatures on the old; `reason` is a code, never free text. */
   contract_revised: { voidedVersion: number; contractVersion: number; reason: string };
   allowance_schedule_stored: { version: number; reason: string; effectiveFrom: string };

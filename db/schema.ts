@@ -8,6 +8,7 @@ import type { FieldChange } from '../domain/request-changes.js';
 import type { CaseEventData, CaseEventType } from './events.js';
 import type { UserRole } from '../domain/caller.js';
 import type { DocumentKind, DocumentMediaType } from '../domain/documents.js';
+import type { ChangeKind, ChangeStatus } from '../domain/contract-changes.js';
 import type { AllowancePeriod } from '../domain/allowance-periods.js';
 import type { AllowanceScheduleReason } from './allowance-schedules.js';
 import type { ContractStatus, ContractTerms, SignatureMethod, Signer } from '../domain/contract.js';
@@ -179,6 +180,26 @@ export interface SignatureTable {
   voided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** One change, suspension or termination of a running contract (domain/contract-changes.ts). */
+export interface ContractCourseTable {
+  case_id: string;
+  id: string;
+  kind: ChangeKind | 'suspension' | 'termination';
+  status: ChangeStatus;
+  details: Json<Record<string, unknown>>;
+  effective_on: string;
+  ends_on: string | null;
+  proposed_by: string;
+  proposed_by_organisation_id: string;
+  agreeing_organisation_id: string | null;
+  task_id: string | null;
+  /** Free text: shown to the case's parties, never mailed or logged. */
+  reasons: string | null;
+  proposed_at: ColumnType<Date, Date | string, never>;
+  decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  took_effect_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
 export interface SigningLinkTable {
   id: string;
   /** The SHA-256 of the token, in hex: the token is only in the signer's mail. */
@@ -239,6 +260,7 @@ export interface Database {
   documents: DocumentTable;
   contracts: ContractTable;
   signatures: SignatureTable;
+  contract_course: ContractCourseTable;
   signing_links: SigningLinkTable;
   allowance_schedules: AllowanceScheduleTable;
   contract_registrations: ContractRegistrationTable;

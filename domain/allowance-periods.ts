@@ -27,6 +27,8 @@ export interface AllowancePeriodsQuery {
   startDate: string;
   durationMonths: number;
   paidCents: number;
+  /** Agreed changes of the allowance paid, each from its date on (domain/contract-changes.ts). */
+  paidFrom?: readonly { from: string; cents: number }[] | undefined;
   /** From this date on the mid-course integrated project counts as passed. */
   midCoursePassedOn?: string | null | undefined;
 }
@@ -39,10 +41,11 @@ function tableDates(tables: AllowanceTables): string[] {
 }
 
 export function allowancePeriods(tables: AllowanceTables, query: AllowancePeriodsQuery): AllowancePeriod[] {
-  const { trade, startDate, durationMonths, paidCents, midCoursePassedOn } = query;
-  const years = allowanceSchedule(tables, { trade, startDate, durationMonths, proposedMonthlyCents: paidCents });
+  const { trade, startDate, durationMonths, paidCents: paidAtStart, paidFrom = [], midCoursePassedOn } = query;
+  const paidOn = (date: string) => [...paidFrom].sort((a, b) => a.from.localeCompare(b.from)).filter((change) => change.from <= date).at(-1)?.cents ?? paidAtStart;
+  const years = allowanceSchedule(tables, { trade, startDate, durationMonths, proposedMonthlyCents: paidAtStart });
   const end = addMonths(startDate, durationMonths);
-  const cuts = [...tableDates(tables), ...(midCoursePassedOn ? [midCoursePassedOn] : [])];
+  const cuts = [...tableDates(tables), ...(midCoursePassedOn ? [midCoursePassedOn] : []), ...paidFrom.map((change) => change.from)];
   const periods: AllowancePeriod[] = [];
   for (const year of years) {
     const next = year.year < years.length ? years[year.year]!.from : end;
@@ -50,6 +53,7 @@ export function allowancePeriods(tables: AllowanceTables, query: AllowancePeriod
     starts.forEach((from, i) => {
       const midCoursePassed = midCoursePassedOn != null && midCoursePassedOn <= from;
       const minimum = minimumAllowance(tables, { trade, date: from, year: year.year, midCoursePassed });
+      const paidCents = paidOn(from);
       const period: AllowancePeriod = {
         year: year.year,
         from,
@@ -75,7 +79,7 @@ export function allowancePeriods(tables: AllowanceTables, query: AllowancePeriod
 }
 
 function sameTerms(a: AllowancePeriod, b: AllowancePeriod): boolean {
-  return a.minimumCents === b.minimumCents && a.midCoursePassed === b.midCoursePassed && a.legalReference === b.legalReference && JSON.stringify(a.tables) === JSON.stringify(b.tables);
+  return a.minimumCents === b.minimumCents && a.paidCents === b.paidCents && a.midCoursePassed === b.midCoursePassed && a.legalReference === b.legalReference && JSON.stringify(a.tables) === JSON.stringify(b.tables);
 }
 
 /** The minimum on `date` according to `periods`; undefined outside them. */

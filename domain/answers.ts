@@ -43,6 +43,10 @@ export const answerSchemas = {
   scan_review: z.discriminatedUnion('outcome', [outcome('accepted', reasons.optional()), outcome('rejected', requiredReasons('the scan is not accepted'))]),
   /** The competent chamber (or the ministry) registers the signed contract. */
   registration: z.object({ outcome: z.literal('registered') }).strict(),
+  /** The party a change of circumstances needs accepts it or rejects it (domain/contract-changes.ts). */
+  change_agreement: z.discriminatedUnion('outcome', [outcome('accepted', reasons.optional()), outcome('rejected', requiredReasons('a change is rejected'))]),
+  /** The competent chamber (or the ministry) agrees to a termination, or refuses with reasons. */
+  termination_agreement: z.discriminatedUnion('outcome', [outcome('agreed', reasons.optional()), outcome('refused', requiredReasons('a termination is refused'))]),
   /** The foreign school's report of a school year; for DAP and DT trades, whether the mid-course integrated project is passed. */
   school_year_result: z
     .object({

@@ -1,6 +1,7 @@
 import { answerSchemas, type Answer } from './answers.js';
 import type { CaseRequest } from './case-request.js';
 import type { Rejection, Task, TaskCompletion, Withdrawal } from './case-state.js';
+import type { ContractCourse } from './contract-changes.js';
 import type { Signer, SignatureMethod } from './contract.js';
 import type { CaseStatus, Participants, PartyKind, TaskKind } from './parties.js';
 
@@ -86,6 +87,8 @@ export interface ApprenticeshipState {
   contract: ContractState;
   withdrawal?: (Withdrawal & { at: string }) | undefined;
   ending?: Ending | undefined;
+  /** Changes, suspensions and terminations of the running contract (absent until the first). */
+  course?: ContractCourse | undefined;
   /** Set once the training years begin. */
   training?: TrainingState | undefined;
   /** Set at registration. */

@@ -70,7 +70,11 @@ export type RejectionReason =
   | 'CaseClosed'
   /** The signature names a contract version, or a document, that is no longer the current one. */
   | 'StaleContract'
-  | 'AlreadySigned';
+  | 'AlreadySigned'
+  // The contract's course (domain/contract-changes.ts).
+  | 'WrongState'
+  | 'InvalidDates'
+  | 'ChangeNotFound';
 
 export interface Rejection {
   reason: RejectionReason;

@@ -1,3 +1,5 @@
+import type { ContractNotice } from './contract-changes.js';
+
 /** A message to send; `key` makes its delivery happen once however often it is retried. */
 export type Notification =
   | { key: string; kind: 'task_opened' | 'task_reminder' | 'task_escalated'; taskId: string }
@@ -5,6 +7,8 @@ export type Notification =
   /** To the operators: the case is stuck (the reason is on the case). */
   | { key: string; kind: 'case_stuck'; caseId: string }
   | { key: string; kind: 'case_withdrawn'; caseId: string; organisationId: string }
+  /** A fact of the contract's course, to one organisation or to the foreign authority of the case's school's country. */
+  | { key: string; kind: 'contract_notice'; caseId: string; notice: ContractNotice; on: string; to: { organisationId: string } | 'foreign_authority' }
   /** To the organisation that uploaded a signed scan the chamber did not accept. */
   | { key: string; kind: 'scan_rejected'; caseId: string; organisationId: string }
   /** To the employer: a training year begins, and with it the year's allowance (amounts behind the link). */

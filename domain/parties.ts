@@ -1,5 +1,6 @@
 /** The organisations that take part in a case. */
-export const organisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school'] as const;
+/** `foreign_authority`: the partner body of a cross-border agreement, told of a contract's end. */
+export const organisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school', 'foreign_authority'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** The parties that answer a task, in a case's routing. */

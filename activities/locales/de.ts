@@ -8,6 +8,8 @@ export const de: Messages = {
     amendment: 'den Antrag ändern',
     signature: 'den Lehrvertrag unterschreiben',
     registration: 'den Lehrvertrag eintragen',
+    change_agreement: 'einer Änderung des Lehrvertrags zustimmen',
+    termination_agreement: 'der Auflösung des Lehrvertrags zustimmen',
     scan_review: 'einen außerhalb des Systems unterschriebenen Vertrag prüfen',
     school_year_result: 'das Ergebnis des Schuljahres melden',
     final_exam: 'das Ergebnis der Abschlussprüfung melden',
@@ -193,5 +195,25 @@ Von nun an kann der Vertrag nur mit Kündigungsfrist, in gegenseitigem Einverneh
 Zum Vorgang: {{link}}
 
 Diese Nachricht wurde automatisch versandt.`,
+  },
+  contractNotice: {
+    subject: 'Ausbildung {{reference}}: {{what}}',
+    body: `Guten Tag,
+
+Grenzüberschreitende Ausbildung {{reference}} (Beruf: {{trade}}): {{what}}.
+
+Zum Vorgang: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+    change_proposed: 'eine Vertragsänderung mit Wirkung zum {{on}} wird vorgeschlagen',
+    change_accepted: 'die Vertragsänderung mit Wirkung zum {{on}} ist angenommen',
+    change_rejected: 'die für den {{on}} vorgeschlagene Vertragsänderung ist abgelehnt',
+    change_withdrawn: 'die für den {{on}} vorgeschlagene Vertragsänderung ist zurückgezogen',
+    training_suspended: 'die Ausbildung ist ab dem {{on}} ausgesetzt',
+    training_resumed: 'die Ausbildung wird am {{on}} wieder aufgenommen',
+    termination_agreed: 'die Kammer stimmt der Auflösung des Vertrags zum {{on}} zu',
+    termination_refused: 'die Kammer stimmt der für den {{on}} vorgeschlagenen Auflösung des Vertrags nicht zu',
+    contract_terminated: 'der Lehrvertrag endet mit Wirkung zum {{on}}',
+    employer_changed: 'die Ausbildung wird ab dem {{on}} bei einem neuen Arbeitgeber fortgesetzt; der neue Vertrag ist zu unterzeichnen und einzutragen',
   },
 };

@@ -11,6 +11,8 @@ export const en = {
     amendment: 'amend the request',
     signature: 'sign the apprenticeship contract',
     registration: 'register the apprenticeship contract',
+    change_agreement: 'agree to a change of the apprenticeship contract',
+    termination_agreement: 'agree to the termination of the apprenticeship contract',
     scan_review: 'review a contract signed outside the system',
     school_year_result: "report the school year's result",
     final_exam: 'report the final exam',
@@ -196,6 +198,26 @@ From now on, the contract can be terminated only with notice, by mutual agreemen
 See the case: {{link}}
 
 This message was sent automatically.`,
+  },
+  contractNotice: {
+    subject: 'Apprenticeship {{reference}}: {{what}}',
+    body: `Hello,
+
+Cross-border apprenticeship {{reference}} (trade: {{trade}}): {{what}}.
+
+See the case: {{link}}
+
+This message was sent automatically.`,
+    change_proposed: 'a change of the contract is proposed, to take effect on {{on}}',
+    change_accepted: 'the change of the contract taking effect on {{on}} is accepted',
+    change_rejected: 'the change of the contract proposed for {{on}} is rejected',
+    change_withdrawn: 'the change of the contract proposed for {{on}} is withdrawn',
+    training_suspended: 'the training is suspended from {{on}}',
+    training_resumed: 'the training resumes on {{on}}',
+    termination_agreed: 'the chamber agrees to the termination of the contract on {{on}}',
+    termination_refused: 'the chamber does not agree to the termination of the contract proposed for {{on}}',
+    contract_terminated: 'the apprenticeship contract ends, taking effect on {{on}}',
+    employer_changed: 'the apprenticeship goes on with a new employer from {{on}}; the new contract is to be signed and registered',
   },
 };
 

@@ -8,6 +8,8 @@ export const fr: Messages = {
     amendment: 'modifier la demande',
     signature: "signer le contrat d'apprentissage",
     registration: "enregistrer le contrat d'apprentissage",
+    change_agreement: "approuver une modification du contrat d'apprentissage",
+    termination_agreement: "approuver la résiliation du contrat d'apprentissage",
     scan_review: 'examiner un contrat signé hors du système',
     school_year_result: "communiquer le résultat de l'année scolaire",
     final_exam: "communiquer le résultat de l'examen final",
@@ -193,5 +195,25 @@ Désormais, le contrat ne peut être résilié qu'avec préavis, d'un commun acc
 Voir le dossier : {{link}}
 
 Ce message a été envoyé automatiquement.`,
+  },
+  contractNotice: {
+    subject: 'Apprentissage {{reference}} : {{what}}',
+    body: `Bonjour,
+
+Apprentissage transfrontalier {{reference}} (métier : {{trade}}) : {{what}}.
+
+Voir le dossier : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+    change_proposed: 'une modification du contrat est proposée, à compter du {{on}}',
+    change_accepted: 'la modification du contrat à compter du {{on}} est acceptée',
+    change_rejected: 'la modification du contrat proposée pour le {{on}} est refusée',
+    change_withdrawn: 'la modification du contrat proposée pour le {{on}} est retirée',
+    training_suspended: 'la formation est suspendue à compter du {{on}}',
+    training_resumed: 'la formation reprend le {{on}}',
+    termination_agreed: 'la chambre approuve la résiliation du contrat au {{on}}',
+    termination_refused: "la chambre n'approuve pas la résiliation du contrat proposée pour le {{on}}",
+    contract_terminated: "le contrat d'apprentissage prend fin, avec effet au {{on}}",
+    employer_changed: "l'apprentissage se poursuit chez un nouvel employeur à partir du {{on}} ; le nouveau contrat est à signer et à enregistrer",
   },
 };

@@ -38,7 +38,7 @@ describe('who is who', () => {
       languages: ['de'],
     });
     const all = await stack.request(stack.parties.employer, 'GET', '/v1/organisations');
-    expect(new Set(all.body.items.map((o: { kind: string }) => o.kind))).toEqual(new Set(['employer', 'adem', 'chamber', 'ministry', 'foreign_school']));
+    expect(new Set(all.body.items.map((o: { kind: string }) => o.kind))).toEqual(new Set(['employer', 'adem', 'chamber', 'ministry', 'foreign_school', 'foreign_authority']));
     const wrong = await stack.request(stack.parties.employer, 'GET', '/v1/organisations?kind=club');
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/kind']);

@@ -195,10 +195,11 @@ export async function startTestStack(
     },
 
     /**
-     * Every signer signs the contract's current version: the employer by its task, the apprentice
-     * and (for a minor) the legal representative by the latest link mailed to them.
+     * Every signer signs the contract's current version: the employer by its task (`employer`, the
+     * case's employer since a change of employer), the apprentice and (for a minor) the legal
+     * representative by the latest link mailed to them.
      */
-    async signContract(caseId: string): Promise<void> {
+    async signContract(caseId: string, employer: Party = parties.employer): Promise<void> {
       const deadline = Date.now() + 20_000;
       const until = async <T>(what: string, read: () => Promise<T | undefined>): Promise<T> => {
         for (;;) {
@@ -209,11 +210,11 @@ export async function startTestStack(
         }
       };
       const documentSha256 = await until('no contract drawn up', async () => {
-        const { body } = await request<{ versions?: { sha256: string }[] }>(parties.employer, 'GET', `/v1/cases/${caseId}/contract`);
+        const { body } = await request<{ versions?: { sha256: string }[] }>(employer, 'GET', `/v1/cases/${caseId}/contract`);
         return body.versions?.at(-1)?.sha256;
       });
-      const task = await this.openTask(parties.employer, caseId);
-      const signed = await this.complete(parties.employer, task.id, { outcome: 'signed', documentSha256 });
+      const task = await this.openTask(employer, caseId);
+      const signed = await this.complete(employer, task.id, { outcome: 'signed', documentSha256 });
       if (signed.status !== 200) throw new Error(`the employer could not sign: ${signed.status} ${JSON.stringify(signed.body)}`);
       const row = await db.selectFrom('cases').select('request').where('id', '=', caseId).executeTakeFirstOrThrow();
       for (const address of [row.request.apprentice.email, row.request.legalRepresentative?.email]) {

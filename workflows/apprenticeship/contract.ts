@@ -6,6 +6,7 @@
  */
 import { defineUpdate } from '@temporalio/workflow';
 import type { ApprenticeshipState } from '../../domain/apprenticeship.js';
+import type { Actor, ChangeProposal, ContractChange, Suspension, Termination, TerminationNotice } from '../../domain/contract-changes.js';
 import type { Signer } from '../../domain/contract.js';
 import type { CaseStatus, TaskKind } from '../../domain/parties.js';
 import type { MailRetry } from '../notification/contract.js';
@@ -79,6 +80,19 @@ export interface ContractCorrection {
 }
 /** Answers the new contract version. */
 export const correctContractUpdate = defineUpdate<{ contractVersion: number }, [ContractCorrection]>('correctContract');
+/**
+ * The contract's course (domain/contract-changes.ts): a party proposes a change of
+ * circumstances, its proposer withdraws it while open; the employer suspends and resumes the
+ * training and gives notice of a termination. Answers come as `completeTask` (kinds
+ * `change_agreement`, `termination_agreement`). Validators reject a wrong party, a wrong state
+ * and dates that do not fit the contract.
+ */
+export const proposeChangeUpdate = defineUpdate<ContractChange, [ChangeProposal]>('proposeChange');
+export const withdrawChangeUpdate = defineUpdate<ContractChange, [Actor & { changeId: string }]>('withdrawChange');
+export const suspendTrainingUpdate = defineUpdate<Suspension, [Actor & { from: string }]>('suspendTraining');
+export const resumeTrainingUpdate = defineUpdate<Suspension, [Actor & { on: string }]>('resumeTraining');
+export const terminateContractUpdate = defineUpdate<Termination, [TerminationNotice]>('terminateContract');
+
 /**
  * After a failed final exam, the employer says whether the parties agreed to extend the
  * contract by a year; the validator rejects anyone else, or a case not waiting for this.

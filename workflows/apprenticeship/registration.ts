@@ -27,7 +27,7 @@ export function registration(run: ApprenticeshipRun) {
     });
     state.contract.registeredAt = task.completedAt;
     apprenticeship.setStatus('in_training');
-    await run.recordEvent('contract.registered', 'contract_registered', { contractVersion, registrationNumber: state.contract.registrationNumber }, completion);
+    await run.recordEvent(`contract.${contractVersion}.registered`, 'contract_registered', { contractVersion, registrationNumber: state.contract.registrationNumber }, completion);
     await storeAllowanceSchedule(run, { reason: 'registration' });
     await run.notify({ key: `${state.caseId}.contract.${contractVersion}.registered`, kind: 'contract_registered', caseId: state.caseId });
   });

@@ -13,7 +13,7 @@ import {
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { CaseRecordActivities, Due } from '../../activities/case-records.js';
 import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
-import { Apprenticeship } from '../../domain/apprenticeship.js';
+import { Apprenticeship, type ApprenticeshipState } from '../../domain/apprenticeship.js';
 import type { Rejection, Task, TaskCompletion } from '../../domain/case-state.js';
 import { instantOf, type ContractCalendar } from '../../domain/contract-calendar.js';
 import type { Notification } from '../../domain/notification.js';
@@ -171,10 +171,20 @@ export class ApprenticeshipRun {
     if (!done()) await this.continueAsNew(resumeAt);
   }
 
-  /** Continues as new once no Update is half handled and no notice half sent, carrying the state. */
+  /**
+   * Continues as new once no Update is half handled and no notice half sent, carrying the state
+   * as it stood then: a timer that fires in the same activation may begin its work before this
+   * run ends, and what that work changed before its first activity would otherwise be carried
+   * without the activity. Taken at that instant, the next run finds the work undone and does it.
+   */
   async continueAsNew(resumeAt: ApprenticeshipInput['resumeAt']): Promise<never> {
-    await condition(() => allHandlersFinished() && this.pending === 0);
-    return continueAsNewApprenticeship({ ...this.input, state: this.state, resumeAt });
+    let state: ApprenticeshipState | undefined;
+    await condition(() => {
+      if (!allHandlersFinished() || this.pending > 0) return false;
+      state = JSON.parse(JSON.stringify(this.state)) as ApprenticeshipState;
+      return true;
+    });
+    return continueAsNewApprenticeship({ ...this.input, state: state!, resumeAt });
   }
 
   private historyTooLong(): boolean {

@@ -1,5 +1,6 @@
-import { setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { completeTaskUpdate, withdrawCaseUpdate } from '../case-review/contract.js';
+import { contractChanges } from './changes.js';
 import { correctContractUpdate, signContractUpdate, submitSignedScanUpdate, type ApprenticeshipWorkflow } from './contract.js';
 import { firstMonths } from './first-months.js';
 import { registration } from './registration.js';
@@ -17,6 +18,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   const { apprenticeship, state } = run;
   const { collectSignatures, signThroughLink, submitScan, correctContract } = signing(run);
   const registerContract = registration(run);
+  const changes = contractChanges(run);
   const train = training(run);
   const runFirstMonths = firstMonths(run);
 
@@ -39,7 +41,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
       validator: (withdrawal) => {
         if (withdrawal.organisationId !== state.participants.employer) reject({ reason: 'WrongParty', message: 'Only the employer who submitted the request withdraws it' });
         // Until the contract is signed, the employer may still withdraw.
-        if (state.status !== 'awaiting_signatures') reject({ reason: 'CaseClosed', message: `The case is ${state.status}: it can no longer be withdrawn` });
+        if (state.status !== 'awaiting_signatures' || changes.redrawn()) reject({ reason: 'CaseClosed', message: `The case is ${state.status}: it can no longer be withdrawn` });
       },
     },
   );
@@ -55,7 +57,12 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   }
   // Alongside the training years, not awaited: each run re-arms what of them is still to come.
   if (state.contract.registeredAt) void runFirstMonths();
-  await train();
+  // The years run until the case ends, on a date of theirs or of the contract's course (changes.ts);
+  // a year long with changes continues as new when its history grows long.
+  await Promise.race([train(), run.waitFor(() => state.ending !== undefined || changes.redrawn(), 'training')]);
+  // A new employer's contract: signed and registered as the first was, by the contract phase again.
+  if (changes.redrawn()) await run.continueAsNew('contract');
+  await condition(allHandlersFinished);
   return state.status;
 };
 

@@ -1,0 +1,21 @@
+import type { CourseEntryView } from '../api/responses.js';
+import type { Caller } from '../domain/caller.js';
+import type { TerminationNotice } from '../domain/contract-changes.js';
+import { terminateContractUpdate } from '../workflows/apprenticeship/contract.js';
+import { changeCourse } from './contract-course.js';
+import { invalid, type Outcome } from './outcome.js';
+import type { Services } from './services.js';
+
+export type TerminateContract = Omit<TerminationNotice, 'organisationId' | 'userId'> & { caseId: string };
+
+/**
+ * The employer gives (or records) notice of the contract's termination; the competent chamber
+ * gets a `termination_agreement` task. A change of employer names an employer organisation.
+ */
+export function terminateContract(services: Services, caller: Caller, { caseId, ...notice }: TerminateContract): Promise<Outcome<CourseEntryView>> {
+  return changeCourse(services, caller, caseId, terminateContractUpdate, notice, async () => {
+    if (!notice.newEmployer) return undefined;
+    const employer = await services.db.selectFrom('organisations').select('kind').where('id', '=', notice.newEmployer.organisationId).executeTakeFirst();
+    return employer?.kind === 'employer' ? undefined : invalid([{ path: ['newEmployer', 'organisationId'], detail: 'There is no employer organisation with this id' }]);
+  });
+}
