@@ -92,8 +92,8 @@ export async function watchSignatureDeadline(run: ApprenticeshipRun): Promise<vo
   const { state, input } = run;
   const deadline = state.contract.signatureDeadline;
   const before = input.settings.signatureReminderBeforeMs;
-  // A new version has its own deadline; a signed one needs nothing more.
-  const moot = () => state.contract.signatureDeadline !== deadline || state.withdrawal !== undefined || unsigned(run).length === 0;
+  // A new version has its own deadline; a signed one, or one of a case that ended, needs nothing more.
+  const moot = () => state.contract.signatureDeadline !== deadline || !beingSigned(run);
   if (!deadline || deadline.passed || moot()) return;
   if (!deadline.reminded && before !== undefined) {
     await sleepUntil(Date.parse(deadline.dueAt) - before);
