@@ -17,6 +17,8 @@ export interface DrawUpContract {
   drawnUpAt: string;
   /** Where the workflow places the event in the case's log. */
   sequence?: number | undefined;
+  /** When the parties are to have signed this version: logged with it, shown with the contract. */
+  signaturesDueAt?: string | undefined;
 }
 
 /** The stored PDF of a contract version. */
@@ -62,7 +64,7 @@ export function createContractDocumentActivities({ db, documents }: { db: Kysely
      * and records the version. A version already drawn up is answered as stored, so a retry
      * (or a version drawn up under changed tables) never replaces what the parties may have read.
      */
-    async drawUpContract({ caseId, version, drawnUpAt, sequence }: DrawUpContract): Promise<ContractDocument> {
+    async drawUpContract({ caseId, version, drawnUpAt, sequence, signaturesDueAt }: DrawUpContract): Promise<ContractDocument> {
       const drawn = await findContractVersion(db, caseId, version);
       if (drawn) return { sha256: drawn.sha256, size: drawn.size };
       const [sources, reference, course] = await Promise.all([contractSources(db, caseId), loadReferenceData(db), acceptedCourse(db, caseId)]);
@@ -70,7 +72,7 @@ export function createContractDocumentActivities({ db, documents }: { db: Kysely
       const terms = amendedTerms(termsOf(caseId, version, sources, reference), course.changes, course.newEmployerStart);
       const bytes = await renderContract(terms, drawnUpAt);
       const sha256 = await documents.put(bytes);
-      return recordContract(db, { terms, sha256, size: bytes.length, drawnUpAt, sequence });
+      return recordContract(db, { terms, sha256, size: bytes.length, drawnUpAt, sequence, signaturesDueAt });
     },
   };
 }

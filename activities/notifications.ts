@@ -4,6 +4,7 @@ import { registrationOf } from '../db/contract-registrations.js';
 import type { Database } from '../db/schema.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import { caseReference } from '../domain/case-reference.js';
+import type { Signer } from '../domain/contract.js';
 import type { Language } from '../domain/language.js';
 import type { Notification } from '../domain/notification.js';
 import type { Participants } from '../domain/parties.js';
@@ -98,14 +99,18 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return [{ to: row.email, language: row.language, subject: t(`caseDecided.subject_${outcome}`, values), text: t(`caseDecided.body_${outcome}`, values) }];
   }
 
-  /** A fact of the case told to one organisation: its withdrawal, a scan not accepted. */
-  async function toOrganisation(caseId: string, organisationId: string, section: 'caseWithdrawn' | 'scanRejected'): Promise<Message[]> {
+  /**
+   * A fact of the case told to one organisation: its withdrawal, a scan not accepted, signatures
+   * missing at their deadline (by role: who the signers are is on the case).
+   */
+  async function toOrganisation(caseId: string, organisationId: string, section: 'caseWithdrawn' | 'scanRejected' | 'signaturesOverdue', missing: Signer[] = []): Promise<Message[]> {
     const [row, organisation] = await Promise.all([
       selectCase().where('cases.id', '=', caseId).executeTakeFirstOrThrow(),
       db.selectFrom('organisations').select(['name', 'email', 'language']).where('id', '=', organisationId).executeTakeFirstOrThrow(),
     ]);
     const t = messagesIn(organisation.language);
-    const values = { ...caseFacts(row, organisation.language), organisation: organisation.name };
+    const roles = missing.map((signer) => `- ${t(`signaturesOverdue.${signer}`)}`).join('\n');
+    const values = { ...caseFacts(row, organisation.language), organisation: organisation.name, missing: roles };
     return [{ to: organisation.email, language: organisation.language, subject: t(`${section}.subject`, values), text: t(`${section}.body`, values) }];
   }
 
@@ -212,6 +217,8 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
         return contractNotice(notification);
       case 'scan_rejected':
         return toOrganisation(notification.caseId, notification.organisationId, 'scanRejected');
+      case 'signatures_overdue':
+        return toOrganisation(notification.caseId, notification.organisationId, 'signaturesOverdue', notification.missing);
       case 'allowance_year':
       case 'allowance_below_minimum':
       case 'final_exam_reported':

@@ -185,6 +185,14 @@ export const caseContractSchema = z.object({
       status: z.enum(['awaiting_signatures', 'signed', 'registered', 'void']),
       registrationNumber: z.string().nullable(),
       registeredAt: instant.nullable(),
+      signatureDeadline: z
+        .object({
+          dueAt: instant.describe('When the parties are to have signed this version'),
+          passed: z.boolean().describe('It passed with signatures missing (the case logged it, the employer and the registrar were told); late signatures are still taken'),
+          missing: z.array(z.enum(signers)).describe('The signatures missing when it passed'),
+        })
+        .nullable()
+        .describe('None for a version drawn up as the case was withdrawn'),
       document: z.string().describe('Where the PDF is downloaded'),
     }),
   ),

@@ -1,4 +1,4 @@
-import { contractSignatures, contractVersions, findContractVersion } from '../db/contracts.js';
+import { contractSignatures, contractVersions, findContractVersion, signatureDeadlines } from '../db/contracts.js';
 import type { Caller } from '../domain/caller.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { CaseContract } from '../api/responses.js';
@@ -11,7 +11,7 @@ export async function viewContract(services: Services, caller: Caller, caseId: s
   const row = await caseWithDocuments(services, caller, caseId);
   if (row.kind !== 'ok') return row;
   const { id } = row.value;
-  const [versions, signatures] = await Promise.all([contractVersions(services.db, id), contractSignatures(services.db, id)]);
+  const [versions, signatures, deadlines] = await Promise.all([contractVersions(services.db, id), contractSignatures(services.db, id), signatureDeadlines(services.db, id)]);
   const current = versions.at(-1);
   if (!current) return notFound('contract');
   return ok({
@@ -26,6 +26,7 @@ export async function viewContract(services: Services, caller: Caller, caseId: s
       status: v.status,
       registrationNumber: v.registration_number,
       registeredAt: v.registered_at?.toISOString() ?? null,
+      signatureDeadline: deadlines.get(v.version) ?? null,
       document: `/v1/cases/${id}/contract/versions/${v.version}/document`,
     })),
     signatures: signatures.map((s) => ({

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CaseRequest } from '../domain/case-request.js';
-import type { ContractTerms } from '../domain/contract.js';
+import type { ContractTerms, Signer } from '../domain/contract.js';
 import type { Eligibility } from '../domain/eligibility.js';
-import { appendEvent } from './events.js';
+import { appendEvent, type CaseEventData } from './events.js';
 import type { Database } from './schema.js';
 
 /** What a contract is drawn up from: the authorised request, its check, and the names of the organisations it binds. */
@@ -30,6 +30,7 @@ export interface NewContract {
   drawnUpAt: string;
   /** Where the workflow places the event in the case's log. */
   sequence?: number | undefined;
+  signaturesDueAt?: string | undefined;
 }
 
 /**
@@ -50,7 +51,7 @@ export async function recordContract(db: Kysely<Database>, contract: NewContract
       sequence: contract.sequence,
       at: drawnUpAt,
       type: 'contract_drawn_up',
-      data: { contractVersion: terms.version, sha256 },
+      data: { contractVersion: terms.version, sha256, ...(contract.signaturesDueAt ? { signaturesDueAt: contract.signaturesDueAt } : {}) },
     });
     return (await findContractVersion(trx, terms.caseId, terms.version))!;
   });
@@ -83,3 +84,24 @@ export function contractSignatures(db: Kysely<Database>, caseId: string) {
 
 export type ContractVersionRow = Awaited<ReturnType<typeof contractVersions>>[number];
 export type SignatureRow = Awaited<ReturnType<typeof contractSignatures>>[number];
+
+/** Each version's signature deadline, as its log tells it: when due, and the signatures missing if it passed without them. */
+export async function signatureDeadlines(db: Kysely<Database>, caseId: string) {
+  const rows = await db
+    .selectFrom('events')
+    .select(['type', 'data'])
+    .where('case_id', '=', caseId)
+    .where('type', 'in', ['contract_drawn_up', 'signature_deadline_passed'])
+    .execute();
+  const deadlines = new Map<number, { dueAt: string; passed: boolean; missing: Signer[] }>();
+  for (const { type, data } of rows) {
+    if (type === 'contract_drawn_up') {
+      const { contractVersion, signaturesDueAt } = data as CaseEventData['contract_drawn_up'];
+      if (signaturesDueAt) deadlines.set(contractVersion, { dueAt: signaturesDueAt, passed: false, missing: [], ...deadlines.get(contractVersion) });
+    } else {
+      const { contractVersion, dueAt, missing } = data as CaseEventData['signature_deadline_passed'];
+      deadlines.set(contractVersion, { dueAt, passed: true, missing });
+    }
+  }
+  return deadlines;
+}

@@ -44,7 +44,10 @@ export interface CaseEventData {
   task_assigned: AssigneeChanged;
   case_stuck: { reason: string };
   document_attached: { documentId: string; kind: DocumentKind; sha256: string };
-  contract_drawn_up: { contractVersion: number; sha256: string };
+  /** `signaturesDueAt`: when the parties are to have signed this version. */
+  contract_drawn_up: { contractVersion: number; sha256: string; signaturesDueAt?: string | undefined };
+  /** The version's signature deadline passed with these signers' signatures missing (roles, never names). */
+  signature_deadline_passed: { contractVersion: number; dueAt: string; missing: Signer[] };
   contract_signed: { signer: Signer; method: SignatureMethod; contractVersion: number; sha256: string };
   change_proposed: CourseFact;
   change_accepted: CourseFact;

@@ -36,8 +36,11 @@ export interface ContractState {
   signatures: Signature[];
   registrationNumber?: string | undefined;
   registeredAt?: string | undefined;
-  /** When the current version's signatures are due, and whether the late signers were reminded. */
-  signatureDeadline?: { contractVersion: number; dueAt: string; reminded: boolean } | undefined;
+  /**
+   * When the current version's signatures are due, whether the late signers were reminded, and
+   * whether the deadline's passing was logged and told (a new run does neither again).
+   */
+  signatureDeadline?: { contractVersion: number; dueAt: string; reminded: boolean; passed?: boolean | undefined } | undefined;
   scans?: PendingScan[] | undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { ContractNotice } from './contract-changes.js';
+import type { Signer } from './contract.js';
 
 /** A message to send; `key` makes its delivery happen once however often it is retried. */
 export type Notification =
@@ -9,6 +10,8 @@ export type Notification =
   | { key: string; kind: 'case_withdrawn'; caseId: string; organisationId: string }
   /** A fact of the contract's course, to one organisation or to the foreign authority of the case's school's country. */
   | { key: string; kind: 'contract_notice'; caseId: string; notice: ContractNotice; on: string; to: { organisationId: string } | 'foreign_authority' }
+  /** To the employer and the registrar: a version's signature deadline passed with these signatures missing. */
+  | { key: string; kind: 'signatures_overdue'; caseId: string; organisationId: string; missing: Signer[] }
   /** To the organisation that uploaded a signed scan the chamber did not accept. */
   | { key: string; kind: 'scan_rejected'; caseId: string; organisationId: string }
   /** To the employer: a training year begins, and with it the year's allowance (amounts behind the link). */

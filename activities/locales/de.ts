@@ -152,6 +152,22 @@ Akte ansehen: {{link}}
 
 Diese Nachricht wurde automatisch versandt.`,
   },
+  signaturesOverdue: {
+    subject: 'Unterschriften überfällig – Lehrvertrag {{reference}}',
+    body: `Guten Tag,
+
+Die Unterschriftsfrist des Lehrvertrags der grenzüberschreitenden Ausbildung {{reference}} (Beruf: {{trade}}) ist abgelaufen. Es fehlt noch:
+{{missing}}
+
+Der Vertrag kann weiterhin unterschrieben werden; er wird eingetragen, sobald alle Unterschriften vorliegen.
+
+Akte ansehen: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+    employer: 'die Unterschrift des Arbeitgebers',
+    apprentice: 'die Unterschrift des Lehrlings',
+    legal_representative: 'die Unterschrift des gesetzlichen Vertreters',
+  },
   caseStuck: {
     subject: 'Vorgang {{reference}} steckt fest',
     body: `Guten Tag,

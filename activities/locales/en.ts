@@ -155,6 +155,22 @@ See the case: {{link}}
 
 This message was sent automatically.`,
   },
+  signaturesOverdue: {
+    subject: 'Signatures overdue – apprenticeship contract {{reference}}',
+    body: `Hello,
+
+The signature deadline of the apprenticeship contract of the cross-border apprenticeship {{reference}} (trade: {{trade}}) has passed. Still missing:
+{{missing}}
+
+The contract can still be signed; it is registered once every signature is on it.
+
+See the case: {{link}}
+
+This message was sent automatically.`,
+    employer: "the employer's signature",
+    apprentice: "the apprentice's signature",
+    legal_representative: "the legal representative's signature",
+  },
   caseStuck: {
     subject: 'Case {{reference}} is stuck',
     body: `Hello,

@@ -152,6 +152,22 @@ Voir le dossier : {{link}}
 
 Ce message a été envoyé automatiquement.`,
   },
+  signaturesOverdue: {
+    subject: "Signatures en retard – contrat d'apprentissage {{reference}}",
+    body: `Bonjour,
+
+Le délai de signature du contrat de l'apprentissage transfrontalier {{reference}} (métier : {{trade}}) est dépassé. Il manque encore :
+{{missing}}
+
+Le contrat peut toujours être signé ; il est enregistré une fois toutes les signatures apposées.
+
+Voir le dossier : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+    employer: "la signature de l'employeur",
+    apprentice: "la signature de l'apprenti(e)",
+    legal_representative: 'la signature du représentant légal',
+  },
   caseStuck: {
     subject: 'Le dossier {{reference}} est bloqué',
     body: `Bonjour,

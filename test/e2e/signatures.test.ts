@@ -1,10 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messagesIn } from '../../activities/mail-messages.js';
 import { createSignatureActivities } from '../../activities/signatures.js';
 import { caseReference } from '../../domain/case-reference.js';
+import type { Language } from '../../domain/language.js';
 import { createMailer } from '../../infra/mailer.js';
 import { textOf } from '../support/pdf-text.js';
+import { runsOf } from '../support/workflow-runs.js';
 import { pdf } from '../support/sample-pdf.js';
 import { nextSchoolYearStart, startTestStack, type TestStack } from '../support/stack.js';
 
@@ -245,5 +248,62 @@ describe('signing the contract', () => {
     expect((await employerSigns(id, documentSha256)).status).toBe(200);
     await expect.poll(() => status(id), poll).toBe('awaiting_registration');
     expect(await reminders()).toBe(1);
+  });
+});
+
+describe('the signature deadline passing', () => {
+  /** The mails telling an organisation (in its language) that signatures are overdue. */
+  const overdueMails = async ({ organisationEmail, language }: { organisationEmail: string; language: Language }, caseId: string) => {
+    const subject = messagesIn(language)('signaturesOverdue.subject', { reference: caseReference(caseId) });
+    return (await stack.mailsTo(organisationEmail)).filter((m) => m.subject === subject);
+  };
+  const passedEvents = (caseId: string) => stack.db.selectFrom('events').select('data').where('case_id', '=', caseId).where('type', '=', 'signature_deadline_passed').execute();
+
+  /** The employer signs at once; the apprentice lets the deadline pass, then signs by the reminder's link and the chamber registers. */
+  async function lateApprentice(id: string, apprenticeEmail: string) {
+    const version = (await contract(id)).versions[0];
+    expect((await employerSigns(id, version.sha256)).status).toBe(200);
+    await expect.poll(async () => (await contract(id)).versions[0].signatureDeadline?.passed, poll).toBe(true);
+    expect((await sign(await linkTo(apprenticeEmail, id, 2), version.sha256)).status).toBe(200);
+    await expect.poll(() => status(id), poll).toBe('awaiting_registration');
+    const registration = await stack.openTask(stack.parties.chamber, id);
+    expect(registration.kind).toBe('registration');
+    expect((await stack.complete(stack.parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
+    await expect.poll(() => status(id), poll).toBe('in_training');
+    return version;
+  }
+
+  it('logs the signatures missing by role, tells the employer and the chamber without naming anyone, and still takes a late signature', async () => {
+    await stack.restartWith({ SIGNATURE_DEADLINE: '5s', SIGNATURE_REMINDER_BEFORE: '3s' });
+    const { id, apprenticeEmail } = await authorisedCase({ minor: false });
+    const { dueAt } = (await contract(id)).versions[0].signatureDeadline;
+    expect(Date.parse(dueAt)).toBeGreaterThan(Date.parse((await contract(id)).versions[0].drawnUpAt));
+    expect((await contract(id)).versions[0].signatureDeadline).toEqual({ dueAt, passed: false, missing: [] });
+
+    await lateApprentice(id, apprenticeEmail);
+    expect((await contract(id)).versions[0].signatureDeadline).toEqual({ dueAt, passed: true, missing: ['apprentice'] });
+    expect(await passedEvents(id)).toEqual([{ data: { contractVersion: 1, dueAt, missing: ['apprentice'] } }]);
+
+    const { employer, chamber } = stack.parties;
+    for (const party of [employer, chamber]) {
+      await expect.poll(async () => (await overdueMails(party, id)).length, poll).toBe(1);
+      const [mail] = await overdueMails(party, id);
+      const t = messagesIn(party.language);
+      expect(mail!.text).toContain(t('signaturesOverdue.apprentice'));
+      expect(mail!.text).not.toContain(t('signaturesOverdue.employer'));
+      expect(mail!.text).toContain(`/v1/cases/${id}`);
+      expect(mail!.text).not.toMatch(/Lena|Roth|Schmit|ADEM-/);
+    }
+    // The apprentice was reminded by a new link, not told of the deadline.
+    expect((await stack.mailsTo(apprenticeEmail)).filter((m) => m.subject.includes(caseReference(id)) && !m.text.includes('/sign/'))).toEqual([]);
+  });
+
+  it('happens once across the runs a long history continues into', async () => {
+    await stack.restartWith({ SIGNATURE_DEADLINE: '5s', SIGNATURE_REMINDER_BEFORE: '3s', CASE_CONTINUE_AS_NEW_AFTER_EVENTS: '20' });
+    const { id, apprenticeEmail } = await authorisedCase({ minor: false });
+    await lateApprentice(id, apprenticeEmail);
+    expect((await runsOf(`case-${id}`)).length).toBeGreaterThan(2);
+    expect(await passedEvents(id)).toHaveLength(1);
+    for (const party of [stack.parties.employer, stack.parties.chamber]) await expect.poll(async () => (await overdueMails(party, id)).length, poll).toBe(1);
   });
 });

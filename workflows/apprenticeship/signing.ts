@@ -1,7 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { ContractDocumentActivities } from '../../activities/contract-document.js';
 import type { SignatureActivities } from '../../activities/signatures.js';
-import type { Signature } from '../../domain/apprenticeship.js';
+import type { ContractState, Signature } from '../../domain/apprenticeship.js';
 import type { Signer } from '../../domain/contract.js';
 import { missingSigners, requiredSigners } from '../../domain/signatures.js';
 import type { ContractCorrection, LinkSignature, SignedScan } from './contract.js';
@@ -68,11 +68,13 @@ async function recordSignature(run: ApprenticeshipRun, signature: Signature, act
 async function openVersion(run: ApprenticeshipRun): Promise<void> {
   const { state, input } = run;
   const version = state.contract.version;
+  // Counted from the drawing up, and logged with it: the contract view shows it.
+  const dueAt = new Date(Date.now() + (input.settings.signatureDeadlineMs ?? thirtyDaysMs)).toISOString();
+  const signaturesDueAt = state.withdrawal ? undefined : dueAt;
   // Everyone signs the PDF whose hash this is: a signature naming any other is refused.
-  const { sha256 } = await contractDocuments.drawUpContract({ caseId: run.caseId, version, drawnUpAt: now(), sequence: run.apprenticeship.numberEvents() });
+  const { sha256 } = await contractDocuments.drawUpContract({ caseId: run.caseId, version, drawnUpAt: now(), sequence: run.apprenticeship.numberEvents(), signaturesDueAt });
   state.contract.sha256 = sha256;
   if (state.withdrawal) return;
-  const dueAt = new Date(Date.now() + (input.settings.signatureDeadlineMs ?? thirtyDaysMs)).toISOString();
   state.contract.signatureDeadline = { contractVersion: version, dueAt, reminded: false };
   await run.openTask('signature', 'employer', state.participants.employer);
   for (const signer of requiredSigners(state.request)) if (signer !== 'employer') await sendLink(run, signer, 'issued');
@@ -81,25 +83,48 @@ async function openVersion(run: ApprenticeshipRun): Promise<void> {
 
 /**
  * Before the signatures are due, whoever has not signed is reminded: the employer's organisation
- * of its task, the apprentice and the representative by a new link. The state says a reminder
- * went, so a new run does not send it again.
+ * of its task, the apprentice and the representative by a new link. When they are due and some
+ * are missing, the case logs which (by role) and the employer and the registrar are told. Late
+ * signatures are still taken. The state says what was done, so a new run re-arms only what is
+ * still to come.
  */
 export async function watchSignatureDeadline(run: ApprenticeshipRun): Promise<void> {
   const { state, input } = run;
   const deadline = state.contract.signatureDeadline;
   const before = input.settings.signatureReminderBeforeMs;
-  if (!deadline || deadline.reminded || before === undefined || unsigned(run).length === 0) return;
-  await sleepUntil(Date.parse(deadline.dueAt) - before);
-  // A new version has its own deadline; a signed one needs no reminder.
-  if (state.contract.signatureDeadline !== deadline || state.withdrawal || unsigned(run).length === 0) return;
-  await run.guard(async () => {
-    for (const signer of unsigned(run)) {
-      const task = run.apprenticeship.openTaskOf('signature');
-      if (signer !== 'employer') await sendLink(run, signer, 'reminder');
-      else if (task) await run.notify({ key: `${task.id}.signature-reminder`, kind: 'task_reminder', taskId: task.id });
-    }
-    deadline.reminded = true;
-  });
+  // A new version has its own deadline; a signed one, or one of a case that ended, needs nothing more.
+  const moot = () => state.contract.signatureDeadline !== deadline || !beingSigned(run);
+  if (!deadline || deadline.passed || moot()) return;
+  if (!deadline.reminded && before !== undefined) {
+    await sleepUntil(Date.parse(deadline.dueAt) - before);
+    if (moot()) return;
+    await run.guard(async () => {
+      for (const signer of unsigned(run)) {
+        const task = run.apprenticeship.openTaskOf('signature');
+        if (signer !== 'employer') await sendLink(run, signer, 'reminder');
+        else if (task) await run.notify({ key: `${task.id}.signature-reminder`, kind: 'task_reminder', taskId: task.id });
+      }
+      deadline.reminded = true;
+    });
+  }
+  await sleepUntil(Date.parse(deadline.dueAt));
+  if (moot()) return;
+  await run.guard(() => signaturesOverdue(run, deadline));
+}
+
+/** The deadline passed with signatures missing: logged by role, and told to the employer and the registrar. */
+async function signaturesOverdue(run: ApprenticeshipRun, deadline: NonNullable<ContractState['signatureDeadline']>): Promise<void> {
+  const { state } = run;
+  const missing = unsigned(run);
+  const { contractVersion, dueAt } = deadline;
+  await run.recordEvent(`contract.${contractVersion}.signature_deadline_passed`, 'signature_deadline_passed', { contractVersion, dueAt, missing });
+  const told = [state.participants.employer, state.participants.chamber ?? state.participants.ministry];
+  await Promise.all(
+    told.map((organisationId) =>
+      run.notify({ key: `${state.caseId}.contract.${contractVersion}.signatures-overdue.${organisationId}`, kind: 'signatures_overdue', caseId: state.caseId, organisationId, missing }),
+    ),
+  );
+  deadline.passed = true;
 }
 
 /**

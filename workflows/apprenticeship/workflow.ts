@@ -5,7 +5,7 @@ import { correctContractUpdate, signContractUpdate, submitSignedScanUpdate, type
 import { firstMonths } from './first-months.js';
 import { registration } from './registration.js';
 import { ApprenticeshipRun, now, records, reject } from './run.js';
-import { signing, validateCorrection, validateLinkSignature, validateSignedScan } from './signing.js';
+import { signing, validateCorrection, validateLinkSignature, validateSignedScan, watchSignatureDeadline } from './signing.js';
 import { training } from './training.js';
 
 /**
@@ -47,6 +47,8 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   );
 
   if (input.resumeAt) run.rewatchOpenTasks();
+  // A version a change opened in the training years is still being signed: its deadline goes on.
+  if (input.resumeAt === 'training') void watchSignatureDeadline(run);
   if (input.resumeAt !== 'training') {
     await collectSignatures();
     if (state.withdrawal) {
