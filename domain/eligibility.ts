@@ -50,6 +50,11 @@ function rowsOn<T extends ReferenceTableName>(reference: ReferenceData, table: T
   return versionInForce(reference[table], date)?.rows ?? [];
 }
 
+/** Whether an employer holds the right to train for a trade on a date: for a request, and for a change of employer. */
+export function holdsRightToTrain(reference: ReferenceData, employerOrganisationId: string, tradeCode: string, date: string): boolean {
+  return rowsOn(reference, 'rights-to-train', date).some((r) => r.employerOrganisationId === employerOrganisationId && r.tradeCode === tradeCode && rowInForce(r, date));
+}
+
 function euros(cents: number): string {
   return `${(cents / 100).toFixed(2)} €`;
 }
@@ -115,11 +120,8 @@ export function checkEligibility(request: CaseRequest, context: EligibilityConte
     if (durationInRange && (request.durationMonths < trade.minDurationMonths || request.durationMonths > trade.maxDurationMonths)) {
       problem('durationMonths', `${trade.code} lasts ${trade.minDurationMonths} to ${trade.maxDurationMonths} months`);
     }
-    const right = rowsOn(reference, 'rights-to-train', start).find(
-      (r) => r.employerOrganisationId === context.employerOrganisationId && r.tradeCode === trade.code && rowInForce(r, start),
-    );
     cite('rights-to-train', start);
-    if (!right) problem('tradeCode', `Your company has no right to train for ${trade.code} on ${start}`);
+    if (!holdsRightToTrain(reference, context.employerOrganisationId, trade.code, start)) problem('tradeCode', `Your company has no right to train for ${trade.code} on ${start}`);
   }
 
   const school = context.school;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHistory } from '../support/record-history.js';
+import { runsOf } from '../support/workflow-runs.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -82,7 +83,8 @@ describe('a request goes from the employer to the ministry’s authorisation', (
     // The authorisation, then the contract drawn up and the employer's signature task.
     expect(events.slice(-3).map((e) => e.type)).toEqual(['case_authorised', 'contract_drawn_up', 'task_opened']);
 
-    recordHistory(`case-${submitted.id}`, 'case-authorised.json');
+    // The review's run, which continued into the contract phase.
+    recordHistory(`case-${submitted.id}`, 'case-authorised.json', (await runsOf(`case-${submitted.id}`))[0]!.runId);
   });
 
   it('mails each party its new task, and the employer the decision, each in its own language and without personal identifiers', async () => {

@@ -1,6 +1,7 @@
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractCourseSchema, courseEntrySchema } from '../../api/responses.js';
+import { sampleReferenceData } from '../../db/seeds/reference-data.js';
 import { addDays } from '../../domain/contract-changes.js';
 import { recordHistory } from '../support/record-history.js';
 import { runningCase as runningCaseOn, statusOf as statusIn, taskOf as taskOn } from '../support/running-case.js';
@@ -219,6 +220,18 @@ describe('change of employer', () => {
     expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/suspension`, { from: addDays(running.today(), 1) })).status).toBe(201);
     await expect.poll(() => statusOf(running.id), poll).toBe('suspended');
     const effectiveOn = addDays(running.today(), 4);
+    // The trade stays, so the new employer needs the right to train for it.
+    const withoutRight = { kind: 'employer_change', effectiveOn, newEmployer: { organisationId: parties.otherEmployer.organisationId, startDate: effectiveOn } };
+    const refused = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, withoutRight);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/newEmployer/organisationId']);
+    const rights = sampleReferenceData.filter((v) => v.table === 'rights-to-train').at(-1)!.rows;
+    const published = await stack.request(parties.ministry, 'POST', '/v1/reference/rights-to-train/versions', {
+      validFrom: running.today(),
+      legalReference: 'Register of the rights to train (test)',
+      rows: [...rights, { employerOrganisationId: parties.otherEmployer.organisationId, tradeCode: stack.tradeCode, chamberOrganisationId: parties.chamber.organisationId, validFrom: running.today(), validTo: null }],
+    });
+    expect(published.status).toBe(201);
     const early = await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/termination`, {
       kind: 'employer_change',
       effectiveOn,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordHistory } from '../support/record-history.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -23,5 +24,8 @@ describe('an authorised case goes on to its contract', () => {
     expect(registration.kind).toBe('registration');
     expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
     await expect.poll(async () => (await readCase(submitted.id)).body.status, { timeout: 20_000 }).toBe('in_training');
+
+    // The run that drew up, signed and registered the contract, now waiting in the first year.
+    recordHistory(`case-${submitted.id}`, 'apprenticeship-signed-and-registered.json');
   });
 });

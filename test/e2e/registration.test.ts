@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerContract } from '../../db/contract-registrations.js';
 import { sampleReferenceData } from '../../db/seeds/reference-data.js';
 import { caseReference } from '../../domain/case-reference.js';
+import { recordHistory } from '../support/record-history.js';
 import { startTestStack, nextSchoolYearStart, type Party, type TestStack } from '../support/stack.js';
+import { runsOf } from '../support/workflow-runs.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -223,14 +224,10 @@ describe('first months that cross runs of the workflow', () => {
     expect((await stack.complete(parties.employer, task.id, { outcome: 'confirmed', affiliationNumber: '2011030112345', affiliatedOn: nextSchoolYearStart() })).status).toBe(200);
     await expect.poll(async () => (await readCase(parties.employer, id)).body.socialSecurity, poll).not.toBeNull();
 
-    const connection = await Connection.connect({ address: inject('temporalAddress') });
-    try {
-      const runs = [];
-      for await (const run of new Client({ connection }).workflow.list({ query: `WorkflowId = 'case-${id}'` })) runs.push(run);
-      expect(runs.length).toBeGreaterThan(3);
-    } finally {
-      await connection.close();
-    }
+    const runs = await runsOf(`case-${id}`);
+    expect(runs.length).toBeGreaterThan(3);
+    // A run of the first months that began from the state the one before handed on.
+    recordHistory(`case-${id}`, 'apprenticeship-first-months-continued.json', runs.at(-2)!.runId);
     // Done once, whatever the number of runs: one medical examination asked for, one reminder of it, one end of the trial period.
     const tasks = await stack.db.selectFrom('tasks').select('kind').where('case_id', '=', id).where('kind', 'in', ['medical_examination', 'social_security']).execute();
     expect(tasks.map((t) => t.kind).sort()).toEqual(['medical_examination', 'social_security']);

@@ -1,17 +1,14 @@
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHistory } from '../support/record-history.js';
+import { runsOf } from '../support/workflow-runs.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
-let connection: Connection;
 beforeAll(async () => {
   // A case's first run is about 45 events long when it starts waiting; each answer adds about ten.
   stack = await startTestStack({ env: { CASE_CONTINUE_AS_NEW_AFTER_EVENTS: '20' } });
-  connection = await Connection.connect({ address: inject('temporalAddress') });
 });
 afterAll(async () => {
-  await connection.close();
   await stack.stop();
 });
 
@@ -33,16 +30,10 @@ describe('a case that continues as new', () => {
       }),
     );
 
-    const client = new Client({ connection });
-    const runsOf = async (id: string) => {
-      const runs = [];
-      for await (const run of client.workflow.list({ query: `WorkflowId = 'case-${id}'` })) runs.push(run);
-      return runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
-    };
     for (const { id } of cases) {
       await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${id}`)).body.status, { timeout: 20_000 }).toBe('awaiting_signatures');
       // Several runs, each handing its state to the next.
-      await expect.poll(async () => (await runsOf(id)).length).toBeGreaterThan(2);
+      await expect.poll(async () => (await runsOf(`case-${id}`)).length).toBeGreaterThan(2);
 
       const tasks = await stack.db.selectFrom('tasks').select(['party', 'status', 'completed_at']).where('case_id', '=', id).execute();
       expect(tasks.map((t) => `${t.party}:${t.status}`).sort()).toEqual(['adem:completed', 'chamber:completed', 'employer:open', 'foreign_school:completed', 'ministry:completed']);
@@ -66,7 +57,7 @@ describe('a case that continues as new', () => {
       expect(events.every((e) => e.sequence !== null)).toBe(true);
     }
     // A run that began from the state the one before handed on, and handed its own to the next.
-    recordHistory(`case-${cases[0]!.id}`, 'case-continued-as-new.json', (await runsOf(cases[0]!.id))[1]!.runId);
+    recordHistory(`case-${cases[0]!.id}`, 'case-continued-as-new.json', (await runsOf(`case-${cases[0]!.id}`))[1]!.runId);
     const reference = (id: string) => id.slice(0, 8).toUpperCase();
     for (const { id } of cases) {
       await expect.poll(async () => (await stack.mailsTo(parties.employer.userEmail)).filter((m) => m.subject.includes(reference(id))).length, { timeout: 20_000 }).toBe(1);

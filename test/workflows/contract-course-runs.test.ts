@@ -1,19 +1,16 @@
-import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/contract-changes.js';
 import { runningCase, statusOf, taskOf } from '../support/running-case.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { runsOf } from '../support/workflow-runs.js';
 
 const dayMs = 1_000;
 let stack: TestStack;
-let connection: Connection;
 beforeAll(async () => {
   // Runs end after 20 events: dates armed in one run come in a later one.
   stack = await startTestStack({ env: { CONTRACT_DAY_LENGTH: `${dayMs}ms`, CASE_CONTINUE_AS_NEW_AFTER_EVENTS: '20' } });
-  connection = await Connection.connect({ address: inject('temporalAddress') });
 });
 afterAll(async () => {
-  await connection.close();
   await stack.stop();
 });
 
@@ -21,12 +18,7 @@ describe('the course of a contract across runs of its workflow', () => {
   it('a suspension, its resumption and an agreed termination take effect on their dates, each once, though the runs that armed them have ended', async () => {
     const { parties } = stack;
     const running = await runningCase(stack, dayMs);
-    const client = new Client({ connection });
-    const runs = async () => {
-      let count = 0;
-      for await (const _ of client.workflow.list({ query: `WorkflowId = 'case-${running.id}'` })) count++;
-      return count;
-    };
+    const runs = async () => (await runsOf(`case-${running.id}`)).length;
     const runsBefore = await runs();
 
     const from = addDays(running.today(), 8);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../infra/config.js';
 import { PayloadEncryption } from '../../infra/payload-codec.js';
 import { startTestStack, testPayloadKey, type TestStack } from '../support/stack.js';
+import { runsOf } from '../support/workflow-runs.js';
 
 const keyB = randomBytes(32);
 
@@ -57,9 +58,7 @@ describe('rotating the payload key in the middle of a case', () => {
     try {
       // The review's run, which the authorisation ended by continuing into the contract phase.
       const client = new Client({ connection });
-      const runs = [];
-      for await (const run of client.workflow.list({ query: `WorkflowId = 'case-${submitted.id}'` })) runs.push(run);
-      const review = runs.find((run) => run.type === 'caseWorkflow')!;
+      const review = (await runsOf(`case-${submitted.id}`)).find((run) => run.type === 'caseWorkflow')!;
       const history = await client.workflow.getHandle(`case-${submitted.id}`, review.runId).fetchHistory();
       const events = history.events ?? [];
       const keyIds = (event: (typeof events)[number]) => payloadsIn(event).map(keyIdOf).filter((id) => id !== undefined);

@@ -51,6 +51,8 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
     await collectSignatures();
     if (state.withdrawal) {
       await run.guard(() => notifyWithdrawal(run));
+      // The withdrawal's own Update may still be recording it: the case ends once it has.
+      await condition(allHandlersFinished);
       return state.status;
     }
     await registerContract();
