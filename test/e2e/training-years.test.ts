@@ -5,8 +5,10 @@ import { caseReference } from '../../domain/case-reference.js';
 import { addDays } from '../../domain/contract-changes.js';
 import { contractEndDate } from '../../domain/contract.js';
 import { encryptedDataConverter } from '../../infra/payload-codec.js';
+import { recordHistory } from '../support/record-history.js';
 import { runningCase, statusOf, taskOf } from '../support/running-case.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { runsOf } from '../support/workflow-runs.js';
 
 /** A case signed by every signer and registered by the chamber, as test/e2e/contract.test.ts gets it there. */
 async function registeredCase(stack: TestStack, overrides: Parameters<TestStack['submit']>[0] = {}): Promise<string> {
@@ -216,6 +218,7 @@ describe('a three-year apprenticeship with its changes, suspension and end date'
     const versionStatus = async (version: number) =>
       (await stack.request(parties.employer, 'GET', `/v1/cases/${id}/contract`)).body.versions.find((v: { version: number }) => v.version === version).status;
     await expect.poll(() => versionStatus(2), poll).toBe('signed');
+    const revisionSignedAt = Date.now();
     expect(await versionStatus(1)).toBe('void');
 
     // Year 1's result, with the mid-course integrated project passed.
@@ -259,6 +262,12 @@ describe('a three-year apprenticeship with its changes, suspension and end date'
     expect(signed.map((s) => `${s.contractVersion}.${s.signer}`).sort()).toEqual(['1.apprentice', '1.employer', '2.apprentice', '2.employer']);
     const sequences = events.map((e) => e.sequence).filter((s) => s !== null);
     expect(new Set(sequences).size).toBe(sequences.length);
+
+    // The run in which the second version was signed, and the last one, with the final exam.
+    const runs = await runsOf(`case-${id}`);
+    const signingRun = runs.find((r) => r.startTime.getTime() <= revisionSignedAt && (r.closeTime?.getTime() ?? Infinity) >= revisionSignedAt)!;
+    recordHistory(`case-${id}`, 'apprenticeship-contract-revised-in-training.json', signingRun.runId);
+    recordHistory(`case-${id}`, 'apprenticeship-completed.json', runs.at(-1)!.runId);
   });
 
   it('follows an agreed change of the last day: a third year begins and the final exam opens after the new end, not the old', async () => {
