@@ -58,8 +58,13 @@ export interface TrainingState {
   durationMonths: number;
   /** The contract date from which the mid-course integrated project counts as passed. */
   midCoursePassedOn?: string | undefined;
-  /** The contract length a final exam was opened for: a new one opens only after an extension. */
-  finalExamFor?: number | undefined;
+  /**
+   * The contract's last day once an accepted change of it or an extension moved it; absent, the
+   * authorised one for `durationMonths`. The training's anniversaries and final exam follow it.
+   */
+  endDate?: string | undefined;
+  /** The last day a final exam was opened after: a new one opens only once that day moves. */
+  finalExamAfter?: string | undefined;
   /** The last final exam was failed: the employer says whether the parties extend the contract. */
   extensionDue?: boolean | undefined;
 }

@@ -122,6 +122,8 @@ export interface ContractCourse {
   changes: ContractChange[];
   suspensions: Suspension[];
   terminations: Termination[];
+  /** A version drawn up for an accepted change, until every signer has signed it. */
+  revisionToSign?: number | undefined;
 }
 
 export function emptyCourse(): ContractCourse {
@@ -136,10 +138,13 @@ export function partyOf(state: ApprenticeshipState, organisationId: string): Par
   return found?.[0] as PartyKind | undefined;
 }
 
-/** The contract's last day as agreed so far: the last accepted change of it, or the request's. */
-export function currentEndDate(state: ApprenticeshipState, course: ContractCourse): string {
-  const changed = course.changes.filter((c) => c.status === 'accepted' && c.change.kind === 'end_date').at(-1);
-  return changed?.change.kind === 'end_date' ? changed.change.endDate : contractEndDate(state.request.startDate, state.request.durationMonths);
+/**
+ * The contract's last day as agreed so far: as the last accepted change of it or extension after
+ * a failed final exam set it (`TrainingState.endDate`), or the authorised one.
+ */
+export function currentEndDate(state: ApprenticeshipState): string {
+  const { training, request } = state;
+  return training?.endDate ?? contractEndDate(request.startDate, training?.durationMonths ?? request.durationMonths);
 }
 
 /** The running contract's first day: the new employer's, after a change of employer. */
@@ -176,7 +181,7 @@ export function validateProposal(state: ApprenticeshipState, course: ContractCou
   const stopped = notRunning(state, course);
   if (stopped) return stopped;
   if (course.changes.some((c) => c.status === 'open' && c.change.kind === proposal.change.kind)) return wrongState(`A change of ${proposal.change.kind} is already proposed: withdraw it first`);
-  const lastDay = currentEndDate(state, course);
+  const lastDay = currentEndDate(state);
   const fields = dateProblems('effectiveOn', proposal.effectiveOn, today, lastDay);
   if (proposal.change.kind === 'end_date' && proposal.change.endDate < proposal.effectiveOn) {
     fields.push({ path: ['endDate'], message: 'must be on or after the date the change takes effect' });
@@ -198,7 +203,7 @@ export function validateSuspension(state: ApprenticeshipState, course: ContractC
   const last = course.suspensions.at(-1);
   if (last && !last.resumesOn) return wrongState('The training is already suspended');
   if (last?.resumesOn && from < last.resumesOn) return invalidDates([{ path: ['from'], message: `must be on or after ${last.resumesOn}, when the last suspension ends` }]);
-  return invalidDates(dateProblems('from', from, today, currentEndDate(state, course)));
+  return invalidDates(dateProblems('from', from, today, currentEndDate(state)));
 }
 
 export function validateResumption(state: ApprenticeshipState, course: ContractCourse, actor: Actor, on: string, today: string): Rejection | undefined {
@@ -207,7 +212,7 @@ export function validateResumption(state: ApprenticeshipState, course: ContractC
   if (stopped) return stopped;
   const last = course.suspensions.at(-1);
   if (!last || last.resumesOn) return wrongState('The training is not suspended');
-  const fields = dateProblems('on', on, today, currentEndDate(state, course));
+  const fields = dateProblems('on', on, today, currentEndDate(state));
   if (on <= last.from) fields.push({ path: ['on'], message: `must be after ${last.from}, the first day of the suspension` });
   return invalidDates(fields);
 }
@@ -219,7 +224,7 @@ export function validateTermination(state: ApprenticeshipState, course: Contract
   const stopped = notRunning(state, course);
   if (stopped) return stopped;
   if (course.terminations.some((t) => t.status === 'open')) return wrongState('A termination already waits for the chamber’s agreement');
-  const fields = dateProblems('effectiveOn', notice.effectiveOn, today, currentEndDate(state, course));
+  const fields = dateProblems('effectiveOn', notice.effectiveOn, today, currentEndDate(state));
   // A new employer's contract has a trial period of its own.
   const trialEnds = trialPeriodEnd(contractStart(state, course), state.request.durationMonths);
   if (notice.kind === 'trial_period' && today > trialEnds) fields.push({ path: ['kind'], message: `the trial period ended on ${trialEnds}` });

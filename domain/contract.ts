@@ -45,9 +45,9 @@ export function trialPeriodEnd(startDate: string, durationMonths: number): strin
   return previousDay(addMonths(startDate, Math.min(trialPeriodMonths, durationMonths)));
 }
 
-/** The contract's anniversaries within it: the first day of each training year after the first. */
-export function anniversaries(startDate: string, durationMonths: number): string[] {
+/** The contract's anniversaries up to its last day: the first day of each training year after the first. */
+export function anniversaries(startDate: string, lastDay: string): string[] {
   const dates: string[] = [];
-  for (let months = 12; months < durationMonths; months += 12) dates.push(addMonths(startDate, months));
+  for (let months = 12; addMonths(startDate, months) <= lastDay; months += 12) dates.push(addMonths(startDate, months));
   return dates;
 }

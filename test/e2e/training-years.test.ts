@@ -1,8 +1,14 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths } from '../../domain/allowance.js';
 import { caseReference } from '../../domain/case-reference.js';
+import { addDays } from '../../domain/contract-changes.js';
+import { contractEndDate } from '../../domain/contract.js';
 import { encryptedDataConverter } from '../../infra/payload-codec.js';
+import { recordHistory } from '../support/record-history.js';
+import { runningCase, statusOf, taskOf } from '../support/running-case.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
+import { runsOf } from '../support/workflow-runs.js';
 
 /** A case signed by every signer and registered by the chamber, as test/e2e/contract.test.ts gets it there. */
 async function registeredCase(stack: TestStack, overrides: Parameters<TestStack['submit']>[0] = {}): Promise<string> {
@@ -141,7 +147,8 @@ describe('a three-year apprenticeship with second-long years', () => {
     const events = await eventsOf(stack, id);
     expect(events.filter((e) => e.type === 'allowance_year_started').map((e) => (e.data as { year: number }).year)).toEqual([1, 2, 3, 4]);
     expect(events.filter((e) => e.type === 'final_exam_reported').map((e) => (e.data as { outcome: string }).outcome)).toEqual(['failed', 'passed']);
-    expect(events.filter((e) => e.type === 'training_extended').map((e) => e.data)).toEqual([{ agreed: true, endDate: expect.any(String) }]);
+    // A year past the three-year contract's last day.
+    expect(events.filter((e) => e.type === 'training_extended').map((e) => e.data)).toEqual([{ agreed: true, endDate: contractEndDate(allowance.years[0].from, 48) }]);
     // No school year result for the year the final exam reported on.
     expect(events.filter((e) => e.type === 'school_year_reported')).toHaveLength(2);
   });
@@ -171,6 +178,127 @@ describe('a three-year apprenticeship with second-long years', () => {
     expect(closed.allowance.version).toBe(1);
     // The result nobody gave is no longer asked for.
     expect(closed.tasks.filter((t: { kind: string }) => t.kind === 'school_year_result').map((t: { status: string }) => t.status)).toEqual(['cancelled']);
+  });
+});
+
+describe('a three-year apprenticeship with its changes, suspension and end date', () => {
+  // 20 ms a contract day: a training year about seven seconds, room for the changes within it.
+  const dayMs = 20;
+  const poll = { timeout: 30_000 };
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ env: { CONTRACT_DAY_LENGTH: `${dayMs}ms` } });
+  });
+  afterAll(() => stack.stop());
+
+  /** The contract's date a task of the case was opened on. */
+  async function openedOn(id: string, taskId: string): Promise<string> {
+    const detail = (await readCase(stack, id)).body;
+    const authorisedAt = Date.parse(detail.tasks.find((t: { kind: string }) => t.kind === 'decision').completedAt);
+    const opened = Date.parse(detail.tasks.find((t: { id: string }) => t.id === taskId).createdAt);
+    return addDays(detail.request.startDate, Math.floor((opened - authorisedAt) / dayMs));
+  }
+
+  it('steps the years, counts the mid-course pass and ends with the final exam through a change of tutor, a new contract version and a suspension over an anniversary', async () => {
+    const { parties } = stack;
+    const running = await runningCase(stack, dayMs);
+    const { id } = running;
+    const startDate: string = (await readCase(stack, id)).body.request.startDate;
+
+    // The employer proposes a new tutor, the chamber agrees: the contract's second version states it.
+    const tutor = await stack.request(parties.employer, 'POST', `/v1/cases/${id}/changes`, { kind: 'tutor', effectiveOn: addDays(running.today(), 20), tutor: { name: 'Nadine Weis' } });
+    expect(tutor.status).toBe(201);
+    const agreement = await taskOf(stack, parties.chamber, id, 'change_agreement');
+    expect((await stack.complete(parties.chamber, agreement.id, { outcome: 'accepted' })).status).toBe(200);
+    await expect.poll(async () => (await stack.request(parties.employer, 'GET', `/v1/cases/${id}/contract`)).body.currentVersion, poll).toBe(2);
+    // Every signer signs it: the apprentice through a second link.
+    const apprentice = stack.caseRequest().apprentice.email!;
+    await expect.poll(async () => (await stack.mailsTo(apprentice)).filter((m) => m.subject.includes(running.reference) && m.text.includes('/sign/')).length, poll).toBe(2);
+    await stack.signContract(id);
+    const versionStatus = async (version: number) =>
+      (await stack.request(parties.employer, 'GET', `/v1/cases/${id}/contract`)).body.versions.find((v: { version: number }) => v.version === version).status;
+    await expect.poll(() => versionStatus(2), poll).toBe('signed');
+    const revisionSignedAt = Date.now();
+    expect(await versionStatus(1)).toBe('void');
+
+    // Year 1's result, with the mid-course integrated project passed.
+    const year1 = await taskOf(stack, parties.school, id, 'school_year_result');
+    expect((await stack.complete(parties.school, year1.id, { outcome: 'passed', midCourseProjectPassed: true, midCourseProjectPassedOn: '2028-06-20' })).status).toBe(200);
+
+    // Suspended from before the second anniversary to after it.
+    const anniversary = addMonths(startDate, 24);
+    const suspension = await stack.request(parties.employer, 'POST', `/v1/cases/${id}/suspension`, { from: addDays(anniversary, -60) });
+    expect(suspension.status).toBe(201);
+    await expect.poll(() => statusOf(stack, id), poll).toBe('suspended');
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${id}/resumption`, { on: addDays(anniversary, 60) })).status).toBe(200);
+    // The year begins all the same: the school reports the one before while the training is suspended.
+    const year2 = await taskOf(stack, parties.school, id, 'school_year_result');
+    expect(year2.id).not.toBe(year1.id);
+    expect(await statusOf(stack, id)).toBe('suspended');
+    expect((await stack.complete(parties.school, year2.id, { outcome: 'passed' })).status).toBe(200);
+    await expect.poll(() => statusOf(stack, id), poll).toBe('in_training');
+
+    const exam = await taskOf(stack, parties.school, id, 'final_exam');
+    // The day after the last (the workflow opens it then, the test reads it a little later).
+    expect(Date.parse(await openedOn(id, exam.id))).toBeGreaterThanOrEqual(Date.parse(addMonths(startDate, 36)));
+    expect((await stack.complete(parties.school, exam.id, { outcome: 'passed', diplomaTitle: 'DAP Boulanger-pâtissier', diplomaDate: '2030-07-02' })).status).toBe(200);
+    await expect.poll(() => statusOf(stack, id), poll).toBe('completed');
+
+    const completed = (await readCase(stack, id)).body;
+    expect(completed.allowance).toMatchObject({ version: 2, reason: 'mid_course' });
+    for (const period of completed.allowance.years) expect(period.midCoursePassed).toBe(period.from >= completed.allowance.midCoursePassedOn);
+    const terms = (await stack.request(parties.employer, 'GET', `/v1/cases/${id}/course`)).body.terms;
+    expect(terms.map((t: { tutor: { name: string } }) => t.tutor.name)).toEqual(['Marc Schmit', 'Nadine Weis']);
+
+    const events = await eventsOf(stack, id);
+    const count = (type: string) => events.filter((e) => e.type === type).length;
+    expect(events.filter((e) => e.type === 'allowance_year_started').map((e) => (e.data as { year: number }).year)).toEqual([1, 2, 3]);
+    for (const type of ['change_proposed', 'change_accepted', 'contract_revised', 'training_suspended', 'suspension_began', 'training_resumed', 'suspension_ended', 'final_exam_reported', 'training_completed']) {
+      expect(count(type), type).toBe(1);
+    }
+    expect(count('school_year_reported')).toBe(2);
+    expect(count('allowance_schedule_stored')).toBe(2);
+    const signed = events.filter((e) => e.type === 'contract_signed').map((e) => e.data as { signer: string; contractVersion: number });
+    expect(signed.map((s) => `${s.contractVersion}.${s.signer}`).sort()).toEqual(['1.apprentice', '1.employer', '2.apprentice', '2.employer']);
+    const sequences = events.map((e) => e.sequence).filter((s) => s !== null);
+    expect(new Set(sequences).size).toBe(sequences.length);
+
+    // The run in which the second version was signed, and the last one, with the final exam.
+    const runs = await runsOf(`case-${id}`);
+    const signingRun = runs.find((r) => r.startTime.getTime() <= revisionSignedAt && (r.closeTime?.getTime() ?? Infinity) >= revisionSignedAt)!;
+    recordHistory(`case-${id}`, 'apprenticeship-contract-revised-in-training.json', signingRun.runId);
+    recordHistory(`case-${id}`, 'apprenticeship-completed.json', runs.at(-1)!.runId);
+  });
+
+  it('follows an agreed change of the last day: a third year begins and the final exam opens after the new end, not the old', async () => {
+    const { parties } = stack;
+    const submitted = await stack.submit({ durationMonths: 24 });
+    await stack.authorise(submitted.id);
+    await stack.signContract(submitted.id);
+    const registration = await stack.openTask(parties.chamber, submitted.id, 'registration');
+    expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
+    const { id } = submitted;
+    const startDate: string = (await readCase(stack, id)).body.request.startDate;
+    const oldEnd = contractEndDate(startDate, 24);
+    const newEnd = addDays(oldEnd, 90);
+
+    await expect.poll(() => statusOf(stack, id), poll).toBe('in_training');
+
+    // The employer proposes a later end; the school, which the policy names for it, agrees.
+    const proposed = await stack.request(parties.employer, 'POST', `/v1/cases/${id}/changes`, { kind: 'end_date', effectiveOn: oldEnd, endDate: newEnd });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({ agreeing: { id: parties.school.organisationId } });
+    const agreement = await taskOf(stack, parties.school, id, 'change_agreement');
+    expect((await stack.complete(parties.school, agreement.id, { outcome: 'accepted' })).status).toBe(200);
+
+    const exam = await taskOf(stack, parties.school, id, 'final_exam');
+    expect(Date.parse(await openedOn(id, exam.id))).toBeGreaterThanOrEqual(Date.parse(addDays(newEnd, 1)));
+    const events = await eventsOf(stack, id);
+    // The anniversary within the longer contract begins a third year.
+    expect(events.filter((e) => e.type === 'allowance_year_started').map((e) => (e.data as { year: number; from: string }).from)).toEqual([startDate, addMonths(startDate, 12), addMonths(startDate, 24)]);
+    expect((await readCase(stack, id)).body.tasks.filter((t: { kind: string }) => t.kind === 'final_exam')).toHaveLength(1);
+    expect((await stack.complete(parties.school, exam.id, { outcome: 'passed', diplomaTitle: 'DAP Boulanger-pâtissier', diplomaDate: '2030-07-02' })).status).toBe(200);
+    await expect.poll(() => statusOf(stack, id), poll).toBe('completed');
   });
 });
 

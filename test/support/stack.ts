@@ -167,12 +167,12 @@ export async function startTestStack(
       return reply.body as { id: string; tasks: { id: string; party: string; kind: string }[] };
     },
 
-    /** The open task of `party` in the case, waiting for it to be opened. */
-    async openTask(party: Party, caseId: string): Promise<{ id: string; kind: string }> {
+    /** The open task of `party` in the case (of `kind`, if given), waiting for it to be opened. */
+    async openTask(party: Party, caseId: string, kind?: string): Promise<{ id: string; kind: string }> {
       const deadline = Date.now() + 20_000;
       for (;;) {
         const reply = await request(party, 'GET', '/v1/tasks');
-        const task = reply.body.items.find((t: { caseId: string }) => t.caseId === caseId);
+        const task = reply.body.items.find((t: { caseId: string; kind: string }) => t.caseId === caseId && (kind === undefined || t.kind === kind));
         if (task) return task;
         if (Date.now() > deadline) throw new Error(`no open task for ${party.organisationId} in case ${caseId}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -213,7 +213,8 @@ export async function startTestStack(
         const { body } = await request<{ versions?: { sha256: string }[] }>(employer, 'GET', `/v1/cases/${caseId}/contract`);
         return body.versions?.at(-1)?.sha256;
       });
-      const task = await this.openTask(employer, caseId);
+      // After registration the employer has other tasks too (the social security affiliation).
+      const task = await this.openTask(employer, caseId, 'signature');
       const signed = await this.complete(employer, task.id, { outcome: 'signed', documentSha256 });
       if (signed.status !== 200) throw new Error(`the employer could not sign: ${signed.status} ${JSON.stringify(signed.body)}`);
       const row = await db.selectFrom('cases').select('request').where('id', '=', caseId).executeTakeFirstOrThrow();

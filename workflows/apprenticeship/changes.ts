@@ -1,5 +1,6 @@
-import { proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { ContractCourseActivities, CourseEntry } from '../../activities/contract-course.js';
+import type { SignatureActivities } from '../../activities/signatures.js';
 import type { CaseEvent, CaseEventType } from '../../db/events.js';
 import { dateAt } from '../../domain/contract-calendar.js';
 import {
@@ -21,9 +22,13 @@ import type { PartyKind } from '../../domain/parties.js';
 import { storeAllowanceSchedule } from './allowance-schedule.js';
 import { proposeChangeUpdate, resumeTrainingUpdate, suspendTrainingUpdate, terminateContractUpdate, withdrawChangeUpdate } from './contract.js';
 import { now, reject, type ApprenticeshipRun } from './run.js';
-import { reviseContract } from './signing.js';
+import { reviseContract, unsigned } from './signing.js';
 
 const course = proxyActivities<ContractCourseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+const signatures = proxyActivities<SignatureActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
@@ -129,11 +134,29 @@ export function contractChanges(run: ApprenticeshipRun) {
     if (change.status === 'accepted') {
       // The stored schedule pays an agreed allowance from its date (and tells the employer if it is below the minimum).
       if (change.change.kind === 'allowance') await storeAllowanceSchedule(run, { reason: 'change' });
+      // The training's anniversaries and final exam follow the agreed last day (training.ts).
+      if (change.change.kind === 'end_date') state.training!.endDate = change.change.endDate;
       // Every kind of change is a term the contract states: a new version states it, for the parties to sign.
       await reviseContract(run, 'change_of_circumstances', completion);
+      writable().revisionToSign = state.contract.version;
+      void recordRevisionSigned();
     }
     await tell(`change_${change.status}`, `change.${change.id}.${change.status}`, change.effectiveOn, [change.proposedBy.organisationId, registrar().organisationId]);
   });
+
+  /**
+   * The contract phase records the first version signed; one revised in training is recorded
+   * signed here, once every signer has signed it (or not at all if a newer one replaced it).
+   */
+  async function recordRevisionSigned(): Promise<void> {
+    const version = current().revisionToSign;
+    await condition(() => current().revisionToSign !== version || unsigned(run).length === 0);
+    if (current().revisionToSign !== version) return;
+    await run.guard(async () => {
+      writable().revisionToSign = undefined;
+      if (state.contract.version === version) await signatures.recordContractSigned({ caseId: state.caseId, contractVersion: version! });
+    });
+  }
 
   // Suspension and resumption: the employer says from when, the status follows on that date.
   const suspensionEntry = (suspension: Suspension): CourseEntry => ({
@@ -303,6 +326,7 @@ export function contractChanges(run: ApprenticeshipRun) {
   });
 
   // A new run arms again what the last one was waiting for.
+  if (current().revisionToSign !== undefined) void recordRevisionSigned();
   for (const suspension of current().suspensions) armSuspension(suspension);
   for (const termination of current().terminations) armEnding(termination);
 

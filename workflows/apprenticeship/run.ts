@@ -162,6 +162,13 @@ export class ApprenticeshipRun {
     await sleepUntil(instantOf(this.calendar, date));
   }
 
+  /** Sleeps until the contract's calendar reaches `date`, unless `moved` comes true first: whether the date came. */
+  async sleepUntilDateUnless(date: string, moved: () => boolean): Promise<boolean> {
+    const wait = instantOf(this.calendar, date) - Date.now();
+    if (moved()) return false;
+    return wait <= 0 || !(await condition(moved, wait));
+  }
+
   /**
    * Waits until `done`. An apprenticeship waits for years: when the history has grown long,
    * it continues as new at this point instead, carrying its state to `resumeAt`'s phase.

@@ -1,8 +1,9 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { addMonths } from '../../domain/allowance.js';
+import { addMonths, previousDay } from '../../domain/allowance.js';
 import type { TrainingState } from '../../domain/apprenticeship.js';
 import { dateAt } from '../../domain/contract-calendar.js';
-import { anniversaries, contractEndDate } from '../../domain/contract.js';
+import { addDays, currentEndDate } from '../../domain/contract-changes.js';
+import { anniversaries } from '../../domain/contract.js';
 import { storeAllowanceSchedule } from './allowance-schedule.js';
 import { decideExtensionUpdate } from './contract.js';
 import { now, reject, type ApprenticeshipRun } from './run.js';
@@ -48,14 +49,15 @@ export function training(run: ApprenticeshipRun) {
       const years = state.training!;
       years.extensionDue = false;
       if (decision.agreed) {
+        // A year past the last day as agreed, which a change of it may have moved.
+        const endDate = (years.endDate = previousDay(addMonths(addDays(currentEndDate(state), 1), 12)));
         years.durationMonths += 12;
         apprenticeship.touch();
-        const endDate = contractEndDate(request.startDate, years.durationMonths);
         await run.recordEvent(`training.extended.${years.durationMonths}`, 'training_extended', { agreed: true, endDate }, decision);
         await storeAllowanceSchedule(run, { reason: 'change', durationMonths: years.durationMonths });
       } else {
         await endTraining('terminated', now());
-        await run.recordEvent(`training.not-extended.${years.durationMonths}`, 'training_extended', { agreed: false, endDate: contractEndDate(request.startDate, years.durationMonths) }, decision);
+        await run.recordEvent(`training.not-extended.${years.durationMonths}`, 'training_extended', { agreed: false, endDate: currentEndDate(state) }, decision);
       }
       return state.status;
     },
@@ -87,22 +89,28 @@ export function training(run: ApprenticeshipRun) {
   return async function train(): Promise<void> {
     const years = (state.training ??= { year: 0, durationMonths: request.durationMonths });
     for (;;) {
-      const starts = [request.startDate, ...anniversaries(request.startDate, years.durationMonths)];
+      // The terms in force: an accepted change of the last day, or an extension, moves the years and the exam.
+      const lastDay = currentEndDate(state);
+      const moved = () => currentEndDate(state) !== lastDay;
+      const starts = [request.startDate, ...anniversaries(request.startDate, lastDay)];
       if (years.year < starts.length) {
         const from = starts[years.year]!;
-        await run.sleepUntilDate(from);
+        // Moved meanwhile: this anniversary may no longer be in the contract.
+        if (!(await run.sleepUntilDateUnless(from, moved))) continue;
         await run.guard(() => beginYear(years, years.year + 1, from));
         await run.continueAsNew('training');
       }
-      if (years.finalExamFor !== years.durationMonths) {
+      if (years.finalExamAfter !== lastDay) {
         // The day after the contract's last day.
-        await run.sleepUntilDate(addMonths(request.startDate, years.durationMonths));
+        if (!(await run.sleepUntilDateUnless(addDays(lastDay, 1), moved))) continue;
         await run.guard(async () => {
-          years.finalExamFor = years.durationMonths;
+          years.finalExamAfter = lastDay;
+          // One agreed after the exam was opened moves it: the school reports it after the new last day.
+          await run.cancelTasks(state.tasks.filter((t) => t.kind === 'final_exam' && t.status === 'open'));
           await run.openTask('final_exam', 'foreign_school', school);
         });
       }
-      await run.waitFor(() => state.ending !== undefined || years.finalExamFor !== years.durationMonths, 'training');
+      await run.waitFor(() => state.ending !== undefined || years.finalExamAfter !== currentEndDate(state), 'training');
       // The Update that ended the training finishes its notices before the workflow completes.
       if (state.ending) return condition(allHandlersFinished);
     }
