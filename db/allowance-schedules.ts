@@ -28,6 +28,11 @@ export interface ScheduleChange {
   midCoursePassedOn?: string | undefined;
   /** Set when the contract is extended; kept by every later version. */
   durationMonths?: number | undefined;
+  /**
+   * The contract's last day, set when it moves (an agreed change of it, an extension); every
+   * later version keeps the last day of the current one, never the requested duration's.
+   */
+  endDate?: string | undefined;
 }
 
 export interface StoredVersion {
@@ -77,6 +82,7 @@ export async function storeSchedule(db: Kysely<Database>, caseId: string, change
       trade,
       startDate: request.startDate,
       durationMonths,
+      endDate: change.endDate ?? current?.years.at(-1)?.to,
       paidCents: request.proposedMonthlyAllowanceCents,
       paidFrom: await agreedAllowances(trx, caseId),
       midCoursePassedOn,

@@ -1,4 +1,5 @@
 import { addMonths, allowanceSchedule, minimumAllowance, previousDay, type AllowanceTables } from './allowance.js';
+import { addDays } from './contract-changes.js';
 import { versionInForce, type Trade } from './reference-data.js';
 
 /**
@@ -26,6 +27,8 @@ export interface AllowancePeriodsQuery {
   trade: Trade;
   startDate: string;
   durationMonths: number;
+  /** The contract's last day where an agreed change or an extension moved it; by default the day before `startDate` + `durationMonths`. */
+  endDate?: string | undefined;
   paidCents: number;
   /** Agreed changes of the allowance paid, each from its date on (domain/contract-changes.ts). */
   paidFrom?: readonly { from: string; cents: number }[] | undefined;
@@ -43,13 +46,15 @@ function tableDates(tables: AllowanceTables): string[] {
 export function allowancePeriods(tables: AllowanceTables, query: AllowancePeriodsQuery): AllowancePeriod[] {
   const { trade, startDate, durationMonths, paidCents: paidAtStart, paidFrom = [], midCoursePassedOn } = query;
   const paidOn = (date: string) => [...paidFrom].sort((a, b) => a.from.localeCompare(b.from)).filter((change) => change.from <= date).at(-1)?.cents ?? paidAtStart;
-  const years = allowanceSchedule(tables, { trade, startDate, durationMonths, proposedMonthlyCents: paidAtStart });
-  const end = addMonths(startDate, durationMonths);
+  const lastDay = query.endDate ?? previousDay(addMonths(startDate, durationMonths));
+  // Every training year that begins by the last day, the last one ending on it (a later day gives a further year).
+  let count = 0;
+  while (addMonths(startDate, count * 12) <= lastDay) count++;
+  const years = allowanceSchedule(tables, { trade, startDate, durationMonths: count * 12, proposedMonthlyCents: paidAtStart }).map((year) => (year.year === count ? { ...year, to: lastDay } : year));
   const cuts = [...tableDates(tables), ...(midCoursePassedOn ? [midCoursePassedOn] : []), ...paidFrom.map((change) => change.from)];
   const periods: AllowancePeriod[] = [];
   for (const year of years) {
-    const next = year.year < years.length ? years[year.year]!.from : end;
-    const starts = [...new Set([year.from, ...cuts.filter((date) => date > year.from && date < next)])].sort();
+    const starts = [...new Set([year.from, ...cuts.filter((date) => date > year.from && date <= year.to)])].sort();
     starts.forEach((from, i) => {
       const midCoursePassed = midCoursePassedOn != null && midCoursePassedOn <= from;
       const minimum = minimumAllowance(tables, { trade, date: from, year: year.year, midCoursePassed });
@@ -90,9 +95,10 @@ function minimumOn(periods: readonly AllowancePeriod[], date: string): number | 
 /**
  * The first date on which two schedules give a different minimum or paid amount; undefined
  * where they agree throughout (a new table version with the same numbers changes nothing).
+ * The day after each period counts too: a shortened contract differs from its new end on.
  */
 export function firstDifference(before: readonly AllowancePeriod[], after: readonly AllowancePeriod[]): string | undefined {
-  const dates = [...new Set([...before, ...after].map((p) => p.from))].sort();
+  const dates = [...new Set([...before, ...after].flatMap((p) => [p.from, addDays(p.to, 1)]))].sort();
   const paidOn = (periods: readonly AllowancePeriod[], date: string) => periods.find((p) => p.from <= date && date <= p.to)?.paidCents;
   return dates.find((date) => minimumOn(before, date) !== minimumOn(after, date) || paidOn(before, date) !== paidOn(after, date));
 }

@@ -72,6 +72,27 @@ describe('allowancePeriods', () => {
     expect(firstDifference(allowancePeriods(tables, query), allowancePeriods(same, query))).toBeUndefined();
   });
 
+  it('follows a last day moved by an agreed change: a longer contract gets a further year with its minimum, a shorter one nothing past its end', () => {
+    const twoYears = { ...query, durationMonths: 24 };
+    const before = allowancePeriods(tables, twoYears);
+    const longer = allowancePeriods(tables, { ...twoYears, endDate: '2029-11-29' });
+    expect(longer.map((p) => [p.year, p.from, p.to, p.minimumCents])).toEqual([
+      [1, '2027-09-01', '2028-08-31', 120_000],
+      [2, '2028-09-01', '2029-08-31', 120_000],
+      [3, '2029-09-01', '2029-11-29', 120_000],
+    ]);
+    expect(firstDifference(before, longer)).toBe('2029-09-01');
+
+    const shorter = allowancePeriods(tables, { ...twoYears, endDate: '2029-06-30' });
+    expect(shorter.map((p) => [p.year, p.from, p.to])).toEqual([
+      [1, '2027-09-01', '2028-08-31'],
+      [2, '2028-09-01', '2029-06-30'],
+    ]);
+    expect(firstDifference(before, shorter)).toBe('2029-07-01');
+    // A last day before the second year's first: no second year.
+    expect(allowancePeriods(tables, { ...twoYears, endDate: '2028-05-31' }).map((p) => [p.year, p.to])).toEqual([[1, '2028-05-31']]);
+  });
+
   it('differs from the old end on when the contract is extended', () => {
     expect(firstDifference(allowancePeriods(tables, query), allowancePeriods(tables, { ...query, durationMonths: 48 }))).toBe('2030-09-01');
   });

@@ -23,6 +23,17 @@ async function registeredCase(stack: TestStack, overrides: Parameters<TestStack[
 
 const readCase = (stack: TestStack, id: string) => stack.request(stack.parties.employer, 'GET', `/v1/cases/${id}`);
 
+/** The ministry publishes a new unqualified social minimum wage from `takesEffect`: the allowance review follows. */
+async function publishMinimumWage(stack: TestStack, takesEffect: string, unqualifiedMonthlyCents: number): Promise<void> {
+  const published = await stack.request(stack.parties.ministry, 'POST', '/v1/reference/social-minimum-wage/versions', {
+    validFrom: takesEffect,
+    legalReference: 'Salaire social minimum relevé (test)',
+    sample: true,
+    rows: [{ validFrom: takesEffect, unqualifiedMonthlyCents }],
+  });
+  expect(published.status).toBe(201);
+}
+
 async function eventsOf(stack: TestStack, caseId: string) {
   return stack.db.selectFrom('events').select(['type', 'sequence', 'data']).where('case_id', '=', caseId).orderBy('id').execute();
 }
@@ -297,6 +308,17 @@ describe('a three-year apprenticeship with its changes, suspension and end date'
     // The anniversary within the longer contract begins a third year.
     expect(events.filter((e) => e.type === 'allowance_year_started').map((e) => (e.data as { year: number; from: string }).from)).toEqual([startDate, addMonths(startDate, 12), addMonths(startDate, 24)]);
     expect((await readCase(stack, id)).body.tasks.filter((t: { kind: string }) => t.kind === 'final_exam')).toHaveLength(1);
+    // The stored schedule has a version from the change: the third year, from the second anniversary to the new last day.
+    const { allowance } = (await readCase(stack, id)).body;
+    expect(allowance).toMatchObject({ version: 2, reason: 'change', effectiveFrom: addMonths(startDate, 24) });
+    expect(allowance.years.at(-1)).toMatchObject({ year: 3, from: addMonths(startDate, 24), to: newEnd, minimumCents: expect.any(Number) });
+    // A new minimum wage within the third year: the review's version keeps the agreed last day, not the requested duration's.
+    const takesEffect = addMonths(startDate, 25);
+    await publishMinimumWage(stack, takesEffect, 400_000);
+    await expect.poll(async () => (await readCase(stack, id)).body.allowance.version, { timeout: 20_000 }).toBe(3);
+    const reviewed = (await readCase(stack, id)).body.allowance;
+    expect(reviewed).toMatchObject({ reason: 'table_change', effectiveFrom: takesEffect });
+    expect(reviewed.years.at(-1)).toMatchObject({ year: 3, from: takesEffect, to: newEnd });
     expect((await stack.complete(parties.school, exam.id, { outcome: 'passed', diplomaTitle: 'DAP Boulanger-pâtissier', diplomaDate: '2030-07-02' })).status).toBe(200);
     await expect.poll(() => statusOf(stack, id), poll).toBe('completed');
   });
@@ -327,13 +349,7 @@ describe('a new social minimum wage taking effect', () => {
 
     const startDate = before.effectiveFrom as string;
     const takesEffect = `${Number(startDate.slice(0, 4)) + 1}-01-01`;
-    const published = await stack.request(parties.ministry, 'POST', '/v1/reference/social-minimum-wage/versions', {
-      validFrom: takesEffect,
-      legalReference: 'Salaire social minimum relevé (test)',
-      sample: true,
-      rows: [{ validFrom: takesEffect, unqualifiedMonthlyCents: 400_000 }],
-    });
-    expect(published.status).toBe(201);
+    await publishMinimumWage(stack, takesEffect, 400_000);
 
     await expect.poll(async () => (await readCase(stack, running)).body.allowance.version, { timeout: 20_000 }).toBe(2);
     const after = (await readCase(stack, running)).body.allowance;

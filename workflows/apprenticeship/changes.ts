@@ -134,8 +134,11 @@ export function contractChanges(run: ApprenticeshipRun) {
     if (change.status === 'accepted') {
       // The stored schedule pays an agreed allowance from its date (and tells the employer if it is below the minimum).
       if (change.change.kind === 'allowance') await storeAllowanceSchedule(run, { reason: 'change' });
-      // The training's anniversaries and final exam follow the agreed last day (training.ts).
-      if (change.change.kind === 'end_date') state.training!.endDate = change.change.endDate;
+      if (change.change.kind === 'end_date') {
+        // The training's anniversaries and final exam follow the agreed last day (training.ts), and so do the schedule's years.
+        state.training!.endDate = change.change.endDate;
+        await storeAllowanceSchedule(run, { reason: 'change', endDate: change.change.endDate });
+      }
       // Every kind of change is a term the contract states: a new version states it, for the parties to sign.
       await reviseContract(run, 'change_of_circumstances', completion);
       writable().revisionToSign = state.contract.version;

@@ -54,7 +54,7 @@ export function training(run: ApprenticeshipRun) {
         years.durationMonths += 12;
         apprenticeship.touch();
         await run.recordEvent(`training.extended.${years.durationMonths}`, 'training_extended', { agreed: true, endDate }, decision);
-        await storeAllowanceSchedule(run, { reason: 'change', durationMonths: years.durationMonths });
+        await storeAllowanceSchedule(run, { reason: 'change', durationMonths: years.durationMonths, endDate });
       } else {
         await endTraining('terminated', now());
         await run.recordEvent(`training.not-extended.${years.durationMonths}`, 'training_extended', { agreed: false, endDate: currentEndDate(state) }, decision);
