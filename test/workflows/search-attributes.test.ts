@@ -28,8 +28,14 @@ describe('operators find a case in Temporal', () => {
     await expect.poll(() => found(`CaseReference = '${reference}' AND CaseStatus = 'in_review'`), { timeout: 10_000 }).toEqual([`case-${id}`]);
 
     await stack.authorise(id);
+    // The review's run ends authorised; the case goes on in its contract phase, which keeps its status current.
     await expect.poll(() => found(`CaseReference = '${reference}' AND CaseStatus = 'authorised'`), { timeout: 10_000 }).toEqual([`case-${id}`]);
+    await expect.poll(() => found(`CaseReference = '${reference}' AND CaseStatus = 'awaiting_signatures'`), { timeout: 10_000 }).toEqual([`case-${id}`]);
     expect(await found(`CaseReference = '${reference}' AND CaseStatus = 'in_review'`)).toEqual([]);
-    expect(await found(`EmployerId = '${parties.employer.organisationId}' AND TradeCode = '${stack.tradeCode}' AND ResidenceCountry = 'FR' AND CaseReference = '${reference}'`)).toEqual([`case-${id}`]);
+    const running = `ExecutionStatus = 'Running' AND EmployerId = '${parties.employer.organisationId}' AND TradeCode = '${stack.tradeCode}' AND ResidenceCountry = 'FR' AND CaseReference = '${reference}'`;
+    expect(await found(running)).toEqual([`case-${id}`]);
+
+    await stack.signContract(id);
+    await expect.poll(() => found(`CaseReference = '${reference}' AND CaseStatus = 'awaiting_registration'`), { timeout: 10_000 }).toEqual([`case-${id}`]);
   });
 });

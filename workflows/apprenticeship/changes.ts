@@ -59,7 +59,7 @@ export function contractChanges(run: ApprenticeshipRun) {
       data: { entryId: entry.id, kind: entry.kind === 'termination' ? String(entry.details.kind) : entry.kind, effectiveOn: entry.effective_on, ...extra },
       ...actor,
     } as CaseEvent;
-    await course.recordCourseEntry({ entry, event, snapshot: apprenticeship.snapshot() });
+    await course.recordCourseEntry({ entry, event, snapshot: run.snapshot() });
   }
 
   async function tell(notice: ContractNotice, key: string, on: string, organisationIds: (string | undefined)[], foreignAuthority = false) {
@@ -298,7 +298,7 @@ export function contractChanges(run: ApprenticeshipRun) {
       type: 'employer_changed',
       data: { entryId: termination.id, kind: 'employer_change', effectiveOn: termination.notice.effectiveOn, previousEmployerId, newEmployerId: newEmployer.organisationId, startDate: newEmployer.startDate },
     } as const;
-    await course.recordCourseEntry({ entry: terminationEntry(termination), event, snapshot: apprenticeship.snapshot(), employer: { organisationId: newEmployer.organisationId, participants: { ...state.participants } as Record<string, string> } });
+    await course.recordCourseEntry({ entry: terminationEntry(termination), event, snapshot: run.snapshot(), employer: { organisationId: newEmployer.organisationId, participants: { ...state.participants } as Record<string, string> } });
     // Drawn up once the case is the new employer's: it states the new employer, its start and the changes agreed so far.
     await reviseContract(run, 'employer_change');
     await tell('employer_changed', `termination.${termination.id}.employer-changed`, newEmployer.startDate, [...everyone(), previousEmployerId], true);

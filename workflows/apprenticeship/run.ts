@@ -8,9 +8,11 @@ import {
   sleep,
   startChild,
   uuid4,
+  patched,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, type SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities, Due } from '../../activities/case-records.js';
 import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
 import { Apprenticeship, type ApprenticeshipState } from '../../domain/apprenticeship.js';
@@ -19,6 +21,7 @@ import { instantOf, type ContractCalendar } from '../../domain/contract-calendar
 import type { Notification } from '../../domain/notification.js';
 import type { PartyKind, TaskKind } from '../../domain/parties.js';
 import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
+import { caseSearchAttributes } from '../case-review/contract.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipInput, type ApprenticeshipWorkflow } from './contract.js';
 
 export const records = proxyActivities<CaseRecordActivities>({
@@ -82,7 +85,7 @@ export class ApprenticeshipRun {
   /** Records a validated completion, then lets the task's phase act on it. */
   async completeTask(completion: TaskCompletion): Promise<Task> {
     const { task, sequence } = this.apprenticeship.complete(completion, now());
-    await records.recordTaskCompleted({ caseId: this.caseId, task, snapshot: this.apprenticeship.snapshot(), sequence });
+    await records.recordTaskCompleted({ caseId: this.caseId, task, snapshot: this.snapshot(), sequence });
     await this.completions.get(task.kind)!(task, completion);
     return task;
   }
@@ -104,7 +107,7 @@ export class ApprenticeshipRun {
     const due = await records.recordTaskOpened({
       caseId: this.caseId,
       task,
-      snapshot: this.apprenticeship.snapshot(),
+      snapshot: this.snapshot(),
       sequence: task.openedEvent,
       dueInWorkingDays: settings.taskDueWorkingDays?.[task.kind],
       dueAfterMs: settings.taskDueAfterMs,
@@ -116,11 +119,26 @@ export class ApprenticeshipRun {
     void this.watchDeadline(task);
   }
 
+  /**
+   * What the query side is told of where the case stands; Temporal's search is kept in step with
+   * it (status, employer), so operators find the case as it moves on.
+   */
+  snapshot(): ReturnType<Apprenticeship['snapshot']> {
+    const shown: SearchAttributeUpdatePair[] = [
+      { key: caseSearchAttributes.status, value: this.state.status },
+      { key: caseSearchAttributes.employer, value: this.state.participants.employer },
+    ];
+    const current = workflowInfo().typedSearchAttributes;
+    const changed = shown.filter(({ key, value }) => current.get(key) !== value);
+    if (changed.length && patched('apprenticeship-search-attributes')) upsertSearchAttributes(changed);
+    return this.apprenticeship.snapshot();
+  }
+
   /** Closes tasks the case no longer needs, on the query side too. */
   async cancelTasks(tasks: Task[]): Promise<void> {
     const at = now();
     for (const task of tasks) this.apprenticeship.cancel(task, at);
-    await Promise.all(tasks.map((task) => records.recordTaskCompleted({ caseId: this.caseId, task, snapshot: this.apprenticeship.snapshot() })));
+    await Promise.all(tasks.map((task) => records.recordTaskCompleted({ caseId: this.caseId, task, snapshot: this.snapshot() })));
   }
 
   /** Logs a fact of the case with where the case stands after it; `key` names the fact once. */
@@ -131,7 +149,7 @@ export class ApprenticeshipRun {
     actor: { userId?: string | null | undefined; organisationId?: string | null | undefined } = {},
   ): Promise<void> {
     const event = { key: `${this.caseId}.${key}`, caseId: this.caseId, sequence: this.apprenticeship.numberEvents(), at: now(), type, data, ...actor } as CaseEvent & { sequence: number };
-    await records.recordCaseEvent({ event, snapshot: this.apprenticeship.snapshot() });
+    await records.recordCaseEvent({ event, snapshot: this.snapshot() });
   }
 
   async notify(notification: Notification): Promise<void> {

@@ -35,7 +35,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
       const cancelled = state.tasks.filter((task) => task.status === 'open');
       for (const task of cancelled) apprenticeship.cancel(task, at);
       apprenticeship.setStatus('withdrawn');
-      await records.recordWithdrawal({ caseId: state.caseId, withdrawal, cancelled, at, snapshot: apprenticeship.snapshot(), sequence: apprenticeship.numberEvents() });
+      await records.recordWithdrawal({ caseId: state.caseId, withdrawal, cancelled, at, snapshot: run.snapshot(), sequence: apprenticeship.numberEvents() });
     },
     {
       validator: (withdrawal) => {
