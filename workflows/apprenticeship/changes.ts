@@ -21,7 +21,8 @@ import {
 import type { PartyKind } from '../../domain/parties.js';
 import { storeAllowanceSchedule } from './allowance-schedule.js';
 import { proposeChangeUpdate, resumeTrainingUpdate, suspendTrainingUpdate, terminateContractUpdate, withdrawChangeUpdate } from './contract.js';
-import { now, reject, type ApprenticeshipRun } from './run.js';
+import { type ApprenticeshipRun } from './run.js';
+import { now, reject } from '../workflow-steps.js';
 import { reviseContract, unsigned } from './signing.js';
 
 const course = proxyActivities<ContractCourseActivities>({

@@ -4,7 +4,8 @@ import { trialPeriodEnd } from '../../domain/contract.js';
 import { medicalExaminationDueOn, needsMedicalExamination } from '../../domain/first-months.js';
 import type { TaskKind } from '../../domain/parties.js';
 import { registrations } from './registration.js';
-import { now, type ApprenticeshipRun } from './run.js';
+import { type ApprenticeshipRun } from './run.js';
+import { now } from '../workflow-steps.js';
 
 /**
  * The first months of a registered contract: the employer confirms the apprentice's social

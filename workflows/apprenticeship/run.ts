@@ -1,18 +1,14 @@
 import {
-  ApplicationFailure,
-  ParentClosePolicy,
   allHandlersFinished,
   condition,
   makeContinueAsNewFunc,
   proxyActivities,
-  sleep,
-  startChild,
   uuid4,
   patched,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError, type SearchAttributeUpdatePair } from '@temporalio/common';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities, Due } from '../../activities/case-records.js';
 import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
 import { Apprenticeship, type ApprenticeshipState } from '../../domain/apprenticeship.js';
@@ -20,7 +16,8 @@ import type { Rejection, Task, TaskCompletion } from '../../domain/case-state.js
 import { instantOf, type ContractCalendar } from '../../domain/contract-calendar.js';
 import type { Notification } from '../../domain/notification.js';
 import type { PartyKind, TaskKind } from '../../domain/parties.js';
-import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
+import { watchDeadline } from '../task-deadline.js';
+import { notify, now, sleepUntil } from '../workflow-steps.js';
 import { caseSearchAttributes } from '../case-review/contract.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipInput, type ApprenticeshipWorkflow } from './contract.js';
 
@@ -29,21 +26,16 @@ export const records = proxyActivities<CaseRecordActivities>({
   retry: { maximumInterval: '30 seconds' },
 });
 
+/** The notice of each deadline step, keyed as the review's tasks' are. */
+const deadlineNotices = {
+  reminder: { key: 'reminder', kind: 'task_reminder' },
+  escalation: { key: 'escalated', kind: 'task_escalated' },
+} as const;
+
 /** What a phase does when one of its tasks is completed. */
 type CompletionHandler = (task: Task, completion: TaskCompletion) => Promise<void>;
 
 const continueAsNewApprenticeship = makeContinueAsNewFunc<ApprenticeshipWorkflow>({ workflowType: apprenticeshipWorkflowType });
-
-/** A validator's rejection, as the failure the API maps to its 4xx answer. */
-export function reject(rejection: Rejection | undefined): void {
-  if (!rejection) return;
-  throw ApplicationFailure.create({ type: rejection.reason, message: rejection.message, details: [rejection.fields ?? []], nonRetryable: true });
-}
-
-/** Workflow time (deterministic on replay), as an ISO timestamp. */
-export function now(): string {
-  return new Date().toISOString();
-}
 
 /**
  * One run of an apprenticeship workflow: the state, and what every phase does with it (open
@@ -152,17 +144,8 @@ export class ApprenticeshipRun {
     await records.recordCaseEvent({ event, snapshot: this.snapshot() });
   }
 
-  async notify(notification: Notification): Promise<void> {
-    try {
-      await startChild<DeliverNotification>(deliverNotificationType, {
-        workflowId: `notification-${notification.key}`,
-        args: [notification, this.input.mailRetry],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-      });
-    } catch (error) {
-      // Started by the run before this one, which handed on in the middle: it is on its way.
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+  notify(notification: Notification): Promise<void> {
+    return notify(notification, this.input.mailRetry);
   }
 
   /** Runs work that is not an Update's (a reminder, a date reached) so that no new run begins in its middle. */
@@ -219,23 +202,16 @@ export class ApprenticeshipRun {
 
   /** Reminds before the due date and escalates when it passes, while the task is still open. */
   private async watchDeadline(task: Task): Promise<void> {
-    const reminderBefore = this.input.settings.taskReminderBeforeMs;
-    if (!task.dueAt || reminderBefore === undefined) return;
-    const dueAt = Date.parse(task.dueAt);
-    if (!task.deadlineNotice) {
-      await sleepUntil(dueAt - reminderBefore);
-      if (task.status !== 'open') return;
-      await this.guard(() => this.notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id }));
-      task.deadlineNotice = 'reminder';
-    }
-    if (task.deadlineNotice !== 'reminder') return;
-    await sleepUntil(dueAt);
-    if (task.status !== 'open') return;
-    await this.guard(async () => {
-      await records.recordTaskOverdue({ caseId: this.caseId, taskId: task.id, at: now(), sequence: this.apprenticeship.numberEvents() });
-      await this.notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
+    await watchDeadline(task, this.input.settings.taskReminderBeforeMs, async (notice) => {
+      await this.guard(async () => {
+        if (notice === 'escalation') {
+          await records.recordTaskOverdue({ caseId: this.caseId, taskId: task.id, at: now(), sequence: this.apprenticeship.numberEvents() });
+        }
+        const { key, kind } = deadlineNotices[notice];
+        await this.notify({ key: `${task.id}.${key}`, kind, taskId: task.id });
+      });
+      task.deadlineNotice = notice;
     });
-    task.deadlineNotice = 'escalation';
   }
 
   /** A new run re-arms the deadlines of the tasks still open: the last run's timers ended with it. */
@@ -247,10 +223,4 @@ export class ApprenticeshipRun {
       else void this.watchDeadline(task);
     }
   }
-}
-
-/** Sleeps until the instant (epoch ms), at once if it has passed. */
-export async function sleepUntil(instant: number): Promise<void> {
-  const wait = instant - Date.now();
-  if (wait > 0) await sleep(wait);
 }

@@ -5,7 +5,8 @@ import type { ContractState, Signature } from '../../domain/apprenticeship.js';
 import type { Signer } from '../../domain/contract.js';
 import { missingSigners, requiredSigners } from '../../domain/signatures.js';
 import type { ContractCorrection, LinkSignature, SignedScan } from './contract.js';
-import { now, reject, sleepUntil, type ApprenticeshipRun } from './run.js';
+import { type ApprenticeshipRun } from './run.js';
+import { now, reject, sleepUntil } from '../workflow-steps.js';
 
 const signatures = proxyActivities<SignatureActivities>({
   startToCloseTimeout: '30 seconds',

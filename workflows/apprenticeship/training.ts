@@ -6,7 +6,8 @@ import { addDays, currentEndDate } from '../../domain/contract-changes.js';
 import { anniversaries } from '../../domain/contract.js';
 import { storeAllowanceSchedule } from './allowance-schedule.js';
 import { decideExtensionUpdate } from './contract.js';
-import { now, reject, type ApprenticeshipRun } from './run.js';
+import { type ApprenticeshipRun } from './run.js';
+import { now, reject } from '../workflow-steps.js';
 
 /**
  * The training years: each begins on a contract anniversary (the allowance steps to it and the

@@ -4,7 +4,8 @@ import { contractChanges } from './changes.js';
 import { correctContractUpdate, signContractUpdate, submitSignedScanUpdate, type ApprenticeshipWorkflow } from './contract.js';
 import { firstMonths } from './first-months.js';
 import { registration } from './registration.js';
-import { ApprenticeshipRun, now, records, reject } from './run.js';
+import { ApprenticeshipRun, records } from './run.js';
+import { now, reject } from '../workflow-steps.js';
 import { signing, validateCorrection, validateLinkSignature, validateSignedScan, watchSignatureDeadline } from './signing.js';
 import { training } from './training.js';
 

@@ -1,7 +1,6 @@
 import {
   ActivityFailure,
   ApplicationFailure,
-  ParentClosePolicy,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -10,8 +9,6 @@ import {
   patched,
   proxyActivities,
   setHandler,
-  sleep,
-  startChild,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
@@ -19,11 +16,12 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities } from '../../activities/case-records.js';
 import { caseReference } from '../../domain/case-reference.js';
-import { CaseReview, legacyTaskId, type Rejection, type Stuck, type Task, type TaskIdentifier } from '../../domain/case-state.js';
+import { CaseReview, legacyTaskId, type Stuck, type Task, type TaskIdentifier } from '../../domain/case-state.js';
 import type { ApprenticeshipParticipants } from '../../domain/apprenticeship.js';
 import type { Notification } from '../../domain/notification.js';
+import { watchDeadline as watchTaskDeadline } from '../task-deadline.js';
+import { notify as sendNotice, now, reject } from '../workflow-steps.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipWorkflow } from '../apprenticeship/contract.js';
-import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
 import {
   amendRequestUpdate,
   caseRecordedUpdate,
@@ -41,17 +39,6 @@ const records = proxyActivities<CaseRecordActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
-
-/** A validator's rejection, as the failure the API maps to its 4xx answer. */
-function reject(rejection: Rejection | undefined): void {
-  if (!rejection) return;
-  throw ApplicationFailure.create({
-    type: rejection.reason,
-    message: rejection.message,
-    details: [rejection.fields ?? []],
-    nonRetryable: true,
-  });
-}
 
 /** What the API hears of a stuck case, from `caseRecorded` or the Update that met the failure. */
 function stuckFailure(stuck: Stuck): ApplicationFailure {
@@ -290,22 +277,15 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     );
   }
 
-  /** Reminds before the due date and escalates when it passes, while the task is still open. */
   async function watchDeadline(task: Task): Promise<void> {
-    if (!task.dueAt || input.taskReminderBeforeMs === undefined) return;
-    const dueAt = Date.parse(task.dueAt);
-    if (!task.deadlineNotice) {
-      await sleepUntil(dueAt - input.taskReminderBeforeMs);
-      if (task.status !== 'open') return;
-      await sendDeadlineNotice(task, 'reminder', () => notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id }));
-    }
-    if (task.deadlineNotice !== 'reminder') return;
-    await sleepUntil(dueAt);
-    if (task.status !== 'open') return;
-    await sendDeadlineNotice(task, 'escalation', async () => {
-      await record(records.recordTaskOverdue({ caseId, taskId: task.id, at: now(), sequence: review.numberEvents() }));
-      await notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
-    });
+    await watchTaskDeadline(task, input.taskReminderBeforeMs, (notice) =>
+      notice === 'reminder'
+        ? sendDeadlineNotice(task, notice, () => notify({ key: `${task.id}.reminder`, kind: 'task_reminder', taskId: task.id }))
+        : sendDeadlineNotice(task, notice, async () => {
+            await record(records.recordTaskOverdue({ caseId, taskId: task.id, at: now(), sequence: review.numberEvents() }));
+            await notify({ key: `${task.id}.escalated`, kind: 'task_escalated', taskId: task.id });
+          }),
+    );
   }
 
   async function sendDeadlineNotice(task: Task, notice: Task['deadlineNotice'] & string, send: () => Promise<void>): Promise<void> {
@@ -331,21 +311,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     );
   }
 
-  async function notify(notification: Notification): Promise<void> {
-    await startChild<DeliverNotification>(deliverNotificationType, {
-      workflowId: `notification-${notification.key}`,
-      args: [notification, input.mailRetry],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-    });
+  function notify(notification: Notification): Promise<void> {
+    return sendNotice(notification, input.mailRetry);
   }
 };
-
-/** Workflow time (deterministic on replay), as an ISO timestamp. */
-function now(): string {
-  return new Date().toISOString();
-}
-
-async function sleepUntil(instant: number): Promise<void> {
-  const wait = instant - Date.now();
-  if (wait > 0) await sleep(wait);
-}
