@@ -21,7 +21,6 @@ import { now } from '../workflow-steps.js';
  */
 export function firstMonths(run: ApprenticeshipRun) {
   const { state } = run;
-  const { request, participants } = state;
   const progress = () => (state.firstMonths ??= { socialSecurityReminders: 0 });
   const taskOf = (kind: TaskKind) => state.tasks.find((task) => task.kind === kind);
 
@@ -44,7 +43,7 @@ export function firstMonths(run: ApprenticeshipRun) {
 
   /** The employer's task, and a reminder every so often for as long as it stays open. */
   async function confirmSocialSecurity(): Promise<void> {
-    const task = taskOf('social_security') ?? (await run.guard(() => run.openTask('social_security', 'employer', participants.employer)));
+    const task = taskOf('social_security') ?? (await run.guard(() => run.openTask('social_security', 'employer', state.participants.employer)));
     const every = run.input.settings.socialSecurityReminderEveryMs;
     if (every === undefined) return;
     // Counted from the last reminder, which a new run knows from the state.
@@ -60,7 +59,8 @@ export function firstMonths(run: ApprenticeshipRun) {
 
   async function endTrialPeriod(): Promise<void> {
     if (progress().trialPeriodEndedOn) return;
-    const lastDay = trialPeriodEnd(request.startDate, request.durationMonths);
+    const { startDate, durationMonths } = state.request;
+    const lastDay = trialPeriodEnd(startDate, durationMonths);
     await run.sleepUntilDate(dayAfter(lastDay));
     // A contract ended during its trial period has none left to end.
     if (state.ending) return;
@@ -73,10 +73,11 @@ export function firstMonths(run: ApprenticeshipRun) {
 
   /** Due on the contract's calendar; the run reminds the employer before, as for any task. */
   async function scheduleMedicalExamination(): Promise<void> {
-    if (!needsMedicalExamination(request.apprentice.birthDate, request.startDate) || taskOf('medical_examination')) return;
-    const dueOn = medicalExaminationDueOn(request.startDate);
+    const { apprentice, startDate } = state.request;
+    if (!needsMedicalExamination(apprentice.birthDate, startDate) || taskOf('medical_examination')) return;
+    const dueOn = medicalExaminationDueOn(startDate);
     const dueAt = new Date(endOf(run.calendar, dueOn) - 1).toISOString();
-    await run.guard(() => run.openTask('medical_examination', 'employer', participants.employer, { dueOn, dueAt }));
+    await run.guard(() => run.openTask('medical_examination', 'employer', state.participants.employer, { dueOn, dueAt }));
   }
 
   return async function runFirstMonths(): Promise<void> {

@@ -44,15 +44,17 @@ const continueAsNewApprenticeship = makeContinueAsNewFunc<ApprenticeshipWorkflow
  */
 export class ApprenticeshipRun {
   readonly apprenticeship: Apprenticeship;
-  readonly calendar: ContractCalendar;
   private readonly completions = new Map<TaskKind, CompletionHandler>();
   /** Notices and other work under way outside an Update: a new run must not begin in the middle of one. */
   private pending = 0;
 
   constructor(readonly input: ApprenticeshipInput) {
     this.apprenticeship = new Apprenticeship(input.state);
-    const { request } = input.state;
-    this.calendar = { startDate: request.startDate, originAt: input.authorisedAt, dayMs: input.settings.dayMs };
+  }
+
+  /** The contract's calendar, from its start as it stands now (a correction may move it). */
+  get calendar(): ContractCalendar {
+    return { startDate: this.state.request.startDate, originAt: this.input.authorisedAt, dayMs: this.input.settings.dayMs };
   }
 
   get state() {

@@ -238,8 +238,6 @@ export function signing(run: ApprenticeshipRun) {
   async function correctContract(correction: ContractCorrection): Promise<{ contractVersion: number }> {
     const { startDate, tutor } = correction;
     state.request = { ...state.request, ...(startDate ? { startDate } : {}), ...(tutor ? { tutor } : {}) };
-    // The contract's dates count from the corrected start.
-    run.calendar.startDate = state.request.startDate;
     await signatures.recordRequestCorrection({ caseId: state.caseId, request: state.request });
     await reviseContract(run, 'correction', { userId: correction.userId, organisationId: correction.organisationId });
     return { contractVersion: state.contract.version };

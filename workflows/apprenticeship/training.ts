@@ -16,7 +16,6 @@ import { now, reject } from '../workflow-steps.js';
  */
 export function training(run: ApprenticeshipRun) {
   const { apprenticeship, state } = run;
-  const { request } = state;
   const school = state.participants.foreign_school;
 
   run.onCompleted('school_year_result', async (task, completion) => {
@@ -88,12 +87,13 @@ export function training(run: ApprenticeshipRun) {
   }
 
   return async function train(): Promise<void> {
-    const years = (state.training ??= { year: 0, durationMonths: request.durationMonths });
+    const years = (state.training ??= { year: 0, durationMonths: state.request.durationMonths });
     for (;;) {
       // The terms in force: an accepted change of the last day, or an extension, moves the years and the exam.
       const lastDay = currentEndDate(state);
       const moved = () => currentEndDate(state) !== lastDay;
-      const starts = [request.startDate, ...anniversaries(request.startDate, lastDay)];
+      const { startDate } = state.request;
+      const starts = [startDate, ...anniversaries(startDate, lastDay)];
       if (years.year < starts.length) {
         const from = starts[years.year]!;
         // Moved meanwhile: this anniversary may no longer be in the contract.
