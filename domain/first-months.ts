@@ -1,12 +1,10 @@
 import { addMonths, previousDay } from './allowance.js';
-import { ageOn } from './luxembourg-date.js';
+import { isMinorOn } from './signatures.js';
 
 /** A young apprentice, under 18 when the contract starts, has a medical examination within its first months. */
 export const medicalExaminationWithinMonths = 2;
-const adultAge = 18;
-
 export function needsMedicalExamination(birthDate: string, startDate: string): boolean {
-  return ageOn(birthDate, startDate) < adultAge;
+  return isMinorOn(birthDate, startDate);
 }
 
 /** The last day the young apprentice's medical examination may take place. */
