@@ -30,7 +30,7 @@ export function createAllowanceScheduleActivities(db: Kysely<Database>) {
       const belowMinimum: BelowMinimum[] = [];
       for (const caseId of caseIds) {
         const stored = await storeSchedule(db, caseId, { reason: 'table_change' }, reference);
-        if (stored.stored && stored.belowMinimum) belowMinimum.push({ caseId, version: stored.version, effectiveFrom: stored.effectiveFrom });
+        if (stored.belowMinimum) belowMinimum.push({ caseId, version: stored.version, effectiveFrom: stored.effectiveFrom });
       }
       return { belowMinimum, next: caseIds.length === limit ? caseIds.at(-1)! : null };
     },

@@ -88,7 +88,8 @@ export async function storeSchedule(db: Kysely<Database>, caseId: string, change
       midCoursePassedOn,
     });
     const effectiveFrom = current ? firstDifference(current.years, years) : request.startDate;
-    if (!effectiveFrom) return { version: current!.version, stored: false, effectiveFrom: current!.effective_from, belowMinimum: false };
+    // Already so (a retry, or nothing changed): answered as the current version, so a notice lost with an earlier attempt still goes (its key makes it once).
+    if (!effectiveFrom) return { version: current!.version, stored: false, effectiveFrom: current!.effective_from, belowMinimum: belowMinimumFrom(current!.years, current!.effective_from).length > 0 };
     const version = (current?.version ?? 0) + 1;
     await trx
       .insertInto('allowance_schedules')

@@ -24,3 +24,8 @@ export type Notification =
   | { key: string; kind: 'contract_registered'; caseId: string }
   /** To the employer: from the day after, the contract is past its trial period. */
   | { key: string; kind: 'trial_period_ended'; caseId: string; endedOn: string };
+
+/** The employer's notice that a schedule version's minimum is above the allowance paid: keyed by the version, so it goes once whoever stores it. */
+export function allowanceBelowMinimum(caseId: string, version: number, from: string): Notification {
+  return { key: `${caseId}.allowance.${version}.below-minimum`, kind: 'allowance_below_minimum', caseId, from };
+}

@@ -1,6 +1,7 @@
-import { ParentClosePolicy, continueAsNew, proxyActivities, startChild } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { AllowanceScheduleActivities } from '../../activities/allowance-schedules.js';
-import { deliverNotificationType, type DeliverNotification } from '../notification/contract.js';
+import { allowanceBelowMinimum } from '../../domain/notification.js';
+import { notify } from '../workflow-steps.js';
 import type { AllowanceReviewWorkflow } from './contract.js';
 
 const { reviewAllowancePage } = proxyActivities<AllowanceScheduleActivities>({
@@ -17,13 +18,7 @@ const { reviewAllowancePage } = proxyActivities<AllowanceScheduleActivities>({
 export const allowanceReviewWorkflow: AllowanceReviewWorkflow = async function allowanceReviewWorkflow(input) {
   const page = await reviewAllowancePage({ after: input.after, limit: input.pageSize });
   for (const { caseId, version, effectiveFrom } of page.belowMinimum) {
-    // Keyed as the case workflow keys its own notice: a version is announced once.
-    const key = `${caseId}.allowance.${version}.below-minimum`;
-    await startChild<DeliverNotification>(deliverNotificationType, {
-      workflowId: `notification-${key}`,
-      args: [{ key, kind: 'allowance_below_minimum', caseId, from: effectiveFrom }, input.mailRetry],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-    });
+    await notify(allowanceBelowMinimum(caseId, version, effectiveFrom), input.mailRetry);
   }
   if (page.next) await continueAsNew<AllowanceReviewWorkflow>({ ...input, after: page.next });
 };

@@ -1,6 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { AllowanceScheduleActivities } from '../../activities/allowance-schedules.js';
 import type { ScheduleChange } from '../../db/allowance-schedules.js';
+import { allowanceBelowMinimum } from '../../domain/notification.js';
 import type { ApprenticeshipRun } from './run.js';
 
 const schedules = proxyActivities<AllowanceScheduleActivities>({
@@ -14,7 +15,7 @@ const schedules = proxyActivities<AllowanceScheduleActivities>({
  */
 export async function storeAllowanceSchedule(run: ApprenticeshipRun, change: ScheduleChange): Promise<void> {
   const stored = await schedules.storeAllowanceSchedule({ caseId: run.caseId, change });
-  if (stored.stored && stored.belowMinimum) {
-    await run.notify({ key: `${run.caseId}.allowance.${stored.version}.below-minimum`, kind: 'allowance_below_minimum', caseId: run.caseId, from: stored.effectiveFrom });
+  if (stored.belowMinimum) {
+    await run.notify(allowanceBelowMinimum(run.caseId, stored.version, stored.effectiveFrom));
   }
 }
