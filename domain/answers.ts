@@ -78,7 +78,7 @@ export const answerSchemas = {
     .strict(),
   /** The employer records that the young apprentice's medical examination took place (its findings stay with the doctor). */
   medical_examination: z.object({ outcome: z.literal('examined'), examinedOn: z.iso.date() }).strict(),
-} satisfies Partial<Record<Exclude<TaskKind, 'amendment'>, z.ZodType>>;
+} satisfies Record<Exclude<TaskKind, 'amendment'>, z.ZodType>;
 
 export type AnswerableKind = keyof typeof answerSchemas;
 

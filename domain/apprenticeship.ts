@@ -1,4 +1,4 @@
-import { answerSchemas, type Answer } from './answers.js';
+import { answerSchemas, isAnswerable, type Answer } from './answers.js';
 import type { CaseRequest } from './case-request.js';
 import type { Rejection, Task, TaskCompletion, Withdrawal } from './case-state.js';
 import type { ContractCourse } from './contract-changes.js';
@@ -152,9 +152,8 @@ export class Apprenticeship {
     if (!task) return { reason: 'TaskNotFound', message: `Task ${completion.taskId} is not part of this case` };
     if (task.organisationId !== completion.organisationId) return { reason: 'WrongParty', message: 'This task belongs to another organisation' };
     if (task.status !== 'open') return { reason: 'TaskNotOpen', message: `This task is already ${task.status}` };
-    const schema = answerSchemas[task.kind as keyof typeof answerSchemas];
-    if (!schema) return { reason: 'AmendmentTask', message: 'This task is not completed by an answer' };
-    const parsed = schema.safeParse(completion.answer);
+    if (!isAnswerable(task.kind)) return { reason: 'AmendmentTask', message: 'This task is not completed by an answer' };
+    const parsed = answerSchemas[task.kind].safeParse(completion.answer);
     if (!parsed.success) {
       return {
         reason: 'InvalidAnswer',
