@@ -34,9 +34,8 @@ export async function viewCase(services: Services, caller: Caller, caseId: strin
 }
 
 export async function caseDetail({ db }: Services, row: VisibleCase): Promise<CaseDetail> {
-  const [tasks, reference, lastRevision, allowance, registration, affiliation] = await Promise.all([
+  const [tasks, lastRevision, allowance, registration, affiliation] = await Promise.all([
     caseTasks(db, row.id),
-    loadReferenceData(db),
     latestRevision(db, row.id),
     currentSchedule(db, row.id),
     registrationOf(db, row.id),
@@ -51,7 +50,7 @@ export async function caseDetail({ db }: Services, row: VisibleCase): Promise<Ca
     participants: row.participants,
     eligibility: row.eligibility as Record<string, unknown> | null,
     // The request's proposal, computed on each read, until the registered contract's schedule is stored.
-    allowanceSchedule: allowance ? [] : allowanceScheduleOf(row, reference),
+    allowanceSchedule: allowance ? [] : allowanceScheduleOf(row, await loadReferenceData(db)),
     allowance: allowance ?? null,
     // What the parties asked to change since the last revision: the employer's to-do list.
     changeRequests: openChangeRequests(views, amendedAt),
