@@ -9,8 +9,8 @@ import * as idempotencyKeys from './0006_idempotency_keys.js';
 import * as documents from './0007_documents.js';
 import * as contracts from './0008_contracts.js';
 import * as signingLinks from './0009_signing_links.js';
-import * as allowanceSchedules from './0011_allowance_schedules.js';
 import * as registrations from './0010_registrations.js';
+import * as allowanceSchedules from './0011_allowance_schedules.js';
 import * as contractCourse from './0012_contract_course.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
@@ -25,7 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0007_documents': documents,
   '0008_contracts': contracts,
   '0009_signing_links': signingLinks,
-  '0011_allowance_schedules': allowanceSchedules,
   '0010_registrations': registrations,
+  '0011_allowance_schedules': allowanceSchedules,
   '0012_contract_course': contractCourse,
 };
