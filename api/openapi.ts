@@ -219,7 +219,7 @@ export function openApiDocument(serverUrl: string) {
     path: '/v1/cases/{id}/changes/{changeId}/withdraw',
     summary: 'The proposer withdraws its change while it is open; the agreeing party’s task is cancelled',
     request: { params: caseId.extend({ changeId: z.string() }) },
-    responses: { 200: jsonResponse('The withdrawn change', courseEntrySchema), ...courseProblems },
+    responses: { 200: jsonResponse('The withdrawn change', courseEntrySchema), ...courseProblems, 404: problemResponse('No such case visible to the caller, or no such change in it') },
   });
   const file = Object.fromEntries(Object.keys(documentMediaTypes).map((type) => [type, { schema: { type: 'string' as const, format: 'binary' } }]));
   registry.registerPath({

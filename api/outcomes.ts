@@ -7,6 +7,7 @@ const notFoundDetails = {
   document: 'There is no document with this id in a case you can see',
   signing_link: 'There is no signing link like this one: copy the whole link from the e-mail',
   contract: 'There is no such contract in a case you can see: none is drawn up before the case is authorised',
+  change: 'There is no such change proposed in this case',
 };
 
 /** The one mapping from the application's failures to HTTP answers. */

@@ -32,7 +32,7 @@ function failureOf(error: unknown): Failure | undefined {
     case 'WrongState':
       return conflict('Not possible now', failure.message);
     case 'ChangeNotFound':
-      return conflict('No such change', failure.message);
+      return notFound('change');
     case 'InvalidDates':
     case 'InvalidAnswer': {
       const fields = (failure.details?.[0] ?? []) as { path: PropertyKey[]; message: string }[];

@@ -13,7 +13,7 @@ const signatureForm = z.object({
   documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'the SHA-256 of the contract shown, in lowercase hex'),
   /** The form's box; a JSON client says it by sending the request. */
   confirm: z.literal('yes').optional(),
-});
+}).strict();
 
 /** The browser's language if it names one of the contract's, else the contract's own. */
 function languageOf(request: Request, fallback: Language): Language {

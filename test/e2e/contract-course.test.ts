@@ -86,6 +86,7 @@ describe('changes of circumstances', () => {
     expect(withdrawn.body.status).toBe('withdrawn');
     expect((await stack.request(parties.school, 'GET', `/v1/tasks/${schoolTask.id}`)).body.status).toBe('cancelled');
     expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes/${proposed.body.id}/withdraw`)).status).toBe(409);
+    expect((await stack.request(parties.employer, 'POST', `/v1/cases/${running.id}/changes/no-such-change/withdraw`)).status).toBe(404);
     // The chamber, which does not agree to a rhythm, is told of the proposal and of its withdrawal.
     await expect
       .poll(async () => (await stack.mailsTo(parties.chamber.organisationEmail)).filter((m) => m.subject.includes(running.reference) && /vorgeschlagen|zurückgezogen/.test(m.subject)), poll)

@@ -115,6 +115,9 @@ describe('signing the contract', () => {
     const { id, apprenticeEmail, representativeEmail } = await authorisedCase({ minor: true });
     const { sha256: documentSha256 } = (await contract(id)).versions[0];
     const link = await linkTo(apprenticeEmail, id);
+    // A body with a field the door does not take is refused, naming it, and signs nothing.
+    const unknownField = await stack.request(undefined, 'POST', `/sign/${link}`, { documentSha256, signer: 'employer' });
+    expect(unknownField.status).toBe(400);
     expect((await sign(link, documentSha256)).status).toBe(200);
     const again = await sign(link, documentSha256);
     expect(again.status).toBe(410);
