@@ -227,6 +227,9 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
         return contractRegistered(notification.caseId);
       case 'trial_period_ended':
         return trialPeriodEnded(notification.caseId, notification.endedOn);
+      case 'recognition_notice':
+        // TODO(helper activities): the applicant's message.
+        throw new Error('not yet built');
       default:
         return taskMessages(notification);
     }

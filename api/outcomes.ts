@@ -8,6 +8,7 @@ const notFoundDetails = {
   signing_link: 'There is no signing link like this one: copy the whole link from the e-mail',
   contract: 'There is no such contract in a case you can see: none is drawn up before the case is authorised',
   change: 'There is no such change proposed in this case',
+  recognition: 'There is no recognition with this id that you can see',
 };
 
 /** The one mapping from the application's failures to HTTP answers. */

@@ -5,7 +5,7 @@ export interface FieldError {
 }
 
 /** What was not found (or not shown: the same answer). */
-export type NotFound = 'case' | 'task' | 'document' | 'contract' | 'signing_link' | 'change';
+export type NotFound = 'case' | 'task' | 'document' | 'contract' | 'signing_link' | 'change' | 'recognition';
 
 /** Why the application did not do what was asked; each door turns it into its own answer. */
 export type Failure =

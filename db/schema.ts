@@ -12,6 +12,19 @@ import type { ChangeKind, ChangeStatus } from '../domain/contract-changes.js';
 import type { AllowancePeriod } from '../domain/allowance-periods.js';
 import type { AllowanceScheduleReason } from './allowance-schedules.js';
 import type { ContractStatus, ContractTerms, SignatureMethod, Signer } from '../domain/contract.js';
+import type {
+  DiplomaType,
+  DocumentLanguage,
+  DocumentRequest,
+  Payment,
+  RecognitionDecision,
+  RecognitionDocumentKind,
+  RecognitionRequest,
+  RecognitionStatus,
+  RecognitionStep,
+  RegisteredDecision,
+  TranslatedKind,
+} from '../domain/recognition.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** A jsonb column read as `T`, written as JSON text (JSON.stringify). */
@@ -246,6 +259,80 @@ export interface SocialSecurityAffiliationTable {
   confirmed_at: ColumnType<Date, Date | string, never>;
 }
 
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface RecognitionTable {
+  id: string;
+  workflow_id: string;
+  case_id: string | null;
+  applicant_user_id: string;
+  applicant_organisation_id: string;
+  /** Personal data: the applicant's and the recognition staff's only. */
+  request: Json<RecognitionRequest>;
+  diploma_country: string;
+  diploma_key: string;
+  status: RecognitionStatus;
+  status_sequence: ColumnType<number, number | undefined, number>;
+  required_documents: Json<TranslatedKind[]>;
+  fee_cents: number;
+  payment: Json<Payment | null>;
+  payment_recorded_by: string | null;
+  document_request: Json<DocumentRequest | null>;
+  proposal: Json<RecognitionDecision | null>;
+  proposed_by: string | null;
+  assignee_user_id: string | null;
+  certificate_sha256: string | null;
+  requested_at: ColumnType<Date, Date | string, never>;
+  updated_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
+export interface RecognitionDocumentTable {
+  id: string;
+  recognition_id: string;
+  kind: RecognitionDocumentKind;
+  language: DocumentLanguage;
+  translation_of: TranslatedKind | null;
+  file_name: string;
+  media_type: DocumentMediaType;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_at: CreatedAt;
+}
+
+export interface RecognitionStepTable {
+  recognition_id: string;
+  sequence: number;
+  step: RecognitionStep;
+  started_at: ColumnType<Date, Date | string, never>;
+  ended_at: NullableTimestamp;
+}
+
+export interface RecognitionDecisionTable {
+  recognition_id: string;
+  diploma_key: string;
+  diploma: Json<DiplomaType>;
+  decision: Json<RegisteredDecision>;
+  reasons: string | null;
+  precedent_recognition_id: string | null;
+  follows_precedent: boolean | null;
+  proposed_by: string;
+  approved_by: string;
+  decided_at: ColumnType<Date, Date | string, never>;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  revocation_reasons: string | null;
+}
+
+export interface RecognitionCredentialTable {
+  id: string;
+  recognition_id: string;
+  jwt: string;
+  issued_at: ColumnType<Date, Date | string, never>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -265,6 +352,11 @@ export interface Database {
   allowance_schedules: AllowanceScheduleTable;
   contract_registrations: ContractRegistrationTable;
   social_security_affiliations: SocialSecurityAffiliationTable;
+  recognitions: RecognitionTable;
+  recognition_documents: RecognitionDocumentTable;
+  recognition_steps: RecognitionStepTable;
+  recognition_decisions: RecognitionDecisionTable;
+  recognition_credentials: RecognitionCredentialTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -1,7 +1,8 @@
 import type { Language } from './language.js';
 import type { OrganisationKind } from './parties.js';
 
-export const userRoles = ['administrator'] as const;
+/** `recognition_officer`: ministry staff who examine and decide diploma recognitions. */
+export const userRoles = ['administrator', 'recognition_officer'] as const;
 /** What a user may do beyond their organisation's part in a case. */
 export type UserRole = (typeof userRoles)[number];
 

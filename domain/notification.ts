@@ -1,6 +1,9 @@
 import type { ContractNotice } from './contract-changes.js';
 import type { Signer } from './contract.js';
 
+/** What a recognition's applicant is told: what to add, what is asked again, the decision. */
+export type RecognitionNotice = 'documents_needed' | 'documents_requested' | 'recognised' | 'refused' | 'revoked';
+
 /** A message to send; `key` makes its delivery happen once however often it is retried. */
 export type Notification =
   | { key: string; kind: 'task_opened' | 'task_reminder' | 'task_escalated'; taskId: string }
@@ -23,7 +26,9 @@ export type Notification =
   /** To the employer, the apprentice, the foreign school (with a link to the contract), ADEM and the Chambre des salariés. */
   | { key: string; kind: 'contract_registered'; caseId: string }
   /** To the employer: from the day after, the contract is past its trial period. */
-  | { key: string; kind: 'trial_period_ended'; caseId: string; endedOn: string };
+  | { key: string; kind: 'trial_period_ended'; caseId: string; endedOn: string }
+  /** To a recognition's applicant: the documents and decisions are behind the link, never in the mail. */
+  | { key: string; kind: 'recognition_notice'; recognitionId: string; notice: RecognitionNotice };
 
 /** The employer's notice that a schedule version's minimum is above the allowance paid: keyed by the version, so it goes once whoever stores it. */
 export function allowanceBelowMinimum(caseId: string, version: number, from: string): Notification {

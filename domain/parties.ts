@@ -1,6 +1,7 @@
 /** The organisations that take part in a case. */
 /** `foreign_authority`: the partner body of a cross-border agreement, told of a contract's end. */
-export const organisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school', 'foreign_authority'] as const;
+/** `applicant`: a person asking for a diploma's recognition, their own organisation. */
+export const organisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school', 'foreign_authority', 'applicant'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** The parties that answer a task, in a case's routing. */

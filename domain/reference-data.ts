@@ -110,6 +110,12 @@ export const publicHolidaySchema = z
     message: 'a holiday is either a month and day or an offset from Easter',
   });
 
+/** The fee for recognising a diploma, by the country that issued it. */
+export const recognitionFeeSchema = z.object({
+  country: z.string().regex(/^[A-Z]{2}$/),
+  amountCents: z.number().int().min(0),
+});
+
 export const referenceTables = {
   trades: tradeSchema,
   agreements: agreementSchema,
@@ -120,6 +126,7 @@ export const referenceTables = {
   'social-minimum-wage': socialMinimumWageSchema,
   'application-deadlines': applicationDeadlineSchema,
   'public-holidays': publicHolidaySchema,
+  'recognition-fees': recognitionFeeSchema,
 } as const;
 
 export type ReferenceTableName = keyof typeof referenceTables;
@@ -135,6 +142,7 @@ export type CostOfLivingIndex = ReferenceRow<'cost-of-living-index'>;
 export type SocialMinimumWage = ReferenceRow<'social-minimum-wage'>;
 export type ApplicationDeadline = ReferenceRow<'application-deadlines'>;
 export type PublicHoliday = ReferenceRow<'public-holidays'>;
+export type RecognitionFee = ReferenceRow<'recognition-fees'>;
 
 /** One published version of a table: its rows and where they come from. */
 export interface ReferenceVersion<T extends ReferenceTableName = ReferenceTableName> {

@@ -12,6 +12,7 @@ import * as signingLinks from './0009_signing_links.js';
 import * as registrations from './0010_registrations.js';
 import * as allowanceSchedules from './0011_allowance_schedules.js';
 import * as contractCourse from './0012_contract_course.js';
+import * as recognitions from './0013_recognitions.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0010_registrations': registrations,
   '0011_allowance_schedules': allowanceSchedules,
   '0012_contract_course': contractCourse,
+  '0013_recognitions': recognitions,
 };
