@@ -14,6 +14,7 @@ import { contractSigningRoutes } from './routes/contract-signing.js';
 import { signingRoutes } from '../web/signing-routes.js';
 import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
+import { recognitionRoutes } from './routes/recognitions.js';
 import { referenceRoutes } from './routes/reference.js';
 import { taskQueueRoutes } from './routes/task-queue.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -57,6 +58,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));
+  app.use('/v1/recognitions', recognitionRoutes(dependencies));
   app.use('/v1', whoIsWhoRoutes(dependencies));
 
   app.use((request) => {

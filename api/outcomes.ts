@@ -9,6 +9,7 @@ const notFoundDetails = {
   contract: 'There is no such contract in a case you can see: none is drawn up before the case is authorised',
   change: 'There is no such change proposed in this case',
   recognition: 'There is no recognition with this id that you can see',
+  certificate: 'No certificate is issued for this recognition: it is drawn up once the decision is approved',
 };
 
 /** The one mapping from the application's failures to HTTP answers. */
@@ -37,6 +38,8 @@ export function problemFor(failure: Failure): HttpProblem {
       return new HttpProblem(422, 'Idempotency-Key reused', 'This Idempotency-Key was already used for a different request');
     case 'case_stuck':
       return new HttpProblem(503, 'Case stuck', 'The case could not be recorded and waits for an operator; operators have been told. Nothing needs to be sent again.');
+    case 'recognition_pending':
+      return new HttpProblem(503, 'Request still being recorded', 'The request was sent but not recorded in time; it appears in GET /v1/recognitions once it is. Do not send it again.');
     case 'timed_out':
       return new HttpProblem(
         503,

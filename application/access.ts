@@ -86,3 +86,25 @@ export function mayReadPayloads(caller: Caller): boolean {
 export function mayReadCourseReasons(caller: Caller, entry: { proposed_by_organisation_id: string; agreeing_organisation_id: string | null }, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): boolean {
   return [entry.proposed_by_organisation_id, entry.agreeing_organisation_id, config.MINISTRY_ORGANISATION_ID].includes(caller.organisationId);
 }
+
+/** The ministry's recognition staff examine, propose and approve recognitions. */
+export function mayDecideRecognitions(caller: Caller, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): boolean {
+  return caller.organisationId === config.MINISTRY_ORGANISATION_ID && caller.roles.includes('recognition_officer');
+}
+
+/**
+ * How a caller stands to a recognition: its applicant, one of the recognition staff, or
+ * hidden (answered as an unknown id: its request is personal data, its existence too).
+ */
+export type RecognitionStanding = 'applicant' | 'officer' | 'hidden';
+
+export function recognitionStanding(caller: Caller, recognition: { applicant_organisation_id: string }, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): RecognitionStanding {
+  if (mayDecideRecognitions(caller, config)) return 'officer';
+  if (caller.organisationKind === 'applicant' && recognition.applicant_organisation_id === caller.organisationId) return 'applicant';
+  return 'hidden';
+}
+
+/** Only a person acting for themselves (an applicant organisation) asks for a recognition. */
+export function mayApplyForRecognition(caller: Caller): boolean {
+  return caller.organisationKind === 'applicant';
+}

@@ -5,7 +5,7 @@ export interface FieldError {
 }
 
 /** What was not found (or not shown: the same answer). */
-export type NotFound = 'case' | 'task' | 'document' | 'contract' | 'signing_link' | 'change' | 'recognition';
+export type NotFound = 'case' | 'task' | 'document' | 'contract' | 'signing_link' | 'change' | 'recognition' | 'certificate';
 
 /** Why the application did not do what was asked; each door turns it into its own answer. */
 export type Failure =
@@ -21,7 +21,9 @@ export type Failure =
   | { kind: 'revision_required' }
   | { kind: 'idempotency_key_reused' }
   | { kind: 'case_stuck' }
-  | { kind: 'timed_out'; retryAfterSeconds: number; idempotencyKey: boolean };
+  | { kind: 'timed_out'; retryAfterSeconds: number; idempotencyKey: boolean }
+  /** A recognition started but not yet recorded within SUBMIT_TIMEOUT: it appears in GET /v1/recognitions once it is. */
+  | { kind: 'recognition_pending'; retryAfterSeconds: number };
 
 export type Outcome<T> = { kind: 'ok'; value: T } | Failure;
 
