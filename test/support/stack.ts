@@ -110,6 +110,12 @@ export async function startTestStack(
     return { ...party, userId, userEmail: user.email, token: await issuer.issueToken(userId) };
   }
 
+  /** Acting as any demo user, of whichever organisation they belong to (an applicant, a recognition officer). */
+  async function asUser(userId: string): Promise<Party> {
+    const user = await db.selectFrom('users').innerJoin('organisations', 'organisations.id', 'users.organisation_id').select(['users.email', 'users.organisation_id', 'organisations.email as organisation_email', 'organisations.language']).where('users.id', '=', userId).executeTakeFirstOrThrow();
+    return { organisationId: user.organisation_id, organisationEmail: user.organisation_email, userId, userEmail: user.email, language: user.language, token: await issuer.issueToken(userId) };
+  }
+
   const codePath = inject('workflowBundlePath');
   let worker: RunningWorker | undefined = await startWorker(config, { codePath }, options.workerLogger);
   const startTestApi = () => startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
@@ -160,6 +166,7 @@ export async function startTestStack(
     request,
     caseRequest,
     colleague,
+    asUser,
 
     async submit(overrides: Partial<CaseRequest> = {}, headers: Record<string, string> = {}) {
       const reply = await request(parties.employer, 'POST', '/v1/cases', caseRequest(overrides), headers);
