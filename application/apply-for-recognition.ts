@@ -15,7 +15,7 @@ import type { Services } from './services.js';
 import { recognitionDetail } from './view-recognition.js';
 
 /** The fee for a diploma of `country` on `date`, or undefined where the table names no fee for it. */
-export function recognitionFee(reference: Pick<ReferenceData, 'recognition-fees' | 'trades'>, country: string, date: string): number | undefined {
+export function recognitionFee(reference: Pick<ReferenceData, 'recognition-fees'>, country: string, date: string): number | undefined {
   return versionInForce(reference['recognition-fees'], date)?.rows.find((row) => row.country === country)?.amountCents;
 }
 
