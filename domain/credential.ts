@@ -1,3 +1,4 @@
+import type { JWTPayload } from 'jose';
 import type { Language } from './language.js';
 import type { DiplomaType, RegisteredDecision } from './recognition.js';
 
@@ -20,4 +21,9 @@ export interface CertificateFacts {
   language: Language;
   /** Where anyone checks the credential. */
   verificationUrl: string;
+}
+
+/** TODO(helper credentials): the W3C verifiable credential's claims (with its `jti`) for these facts. */
+export function credentialPayload(_facts: CertificateFacts, _issuer: string): JWTPayload & { jti: string } {
+  throw new Error('not yet built');
 }

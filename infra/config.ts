@@ -119,6 +119,10 @@ export const configSchema = z.object({
   EMPLOYEES_CHAMBER_ORGANISATION_ID: z.string().min(1).default('chambre-des-salaries'),
   /** Who is told when a case gets stuck; unset: the ministry organisation's address. */
   OPERATOR_EMAIL: z.email().optional(),
+  /** The ministry's key that signs recognition credentials; unset: a development key kept in DATA_DIR. */
+  RECOGNITION_SIGNING_KEY: z.string().optional(),
+  /** The credentials' issuer (`iss`); unset: the public base URL. */
+  RECOGNITION_ISSUER: z.string().optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicBaseUrl: string; dataDir: string };
