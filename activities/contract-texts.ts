@@ -1,5 +1,6 @@
 import type { Qualification } from '../domain/reference-data.js';
 import type { Language } from '../domain/language.js';
+import { qualificationTitles } from '../domain/qualification-titles.js';
 
 /** The words of the contract PDF, in each language an employer may choose: the type keeps the three alike. */
 export interface ContractTexts {
@@ -50,7 +51,7 @@ const en: ContractTexts = {
   legalRepresentative: 'Legal representative',
   training: 'The training',
   trade: 'Trade',
-  qualifications: { CCP: 'Certificate of vocational capacity (CCP)', DAP: 'Diploma of vocational aptitude (DAP)', DT: "Technician's diploma (DT)" },
+  qualifications: qualificationTitles.en,
   school: 'Foreign school',
   programme: 'Programme',
   tutor: 'Tutor in the company',
@@ -84,7 +85,7 @@ const fr: ContractTexts = {
   legalRepresentative: 'Représentant légal',
   training: 'La formation',
   trade: 'Métier',
-  qualifications: { CCP: 'Certificat de capacité professionnelle (CCP)', DAP: "Diplôme d'aptitude professionnelle (DAP)", DT: 'Diplôme de technicien (DT)' },
+  qualifications: qualificationTitles.fr,
   school: 'École étrangère',
   programme: 'Formation suivie',
   tutor: "Tuteur dans l'entreprise",
@@ -118,7 +119,7 @@ const de: ContractTexts = {
   legalRepresentative: 'Gesetzlicher Vertreter',
   training: 'Die Ausbildung',
   trade: 'Beruf',
-  qualifications: { CCP: 'Berufsbefähigungszeugnis (CCP)', DAP: 'Berufsqualifikationsdiplom (DAP)', DT: 'Technikerdiplom (DT)' },
+  qualifications: qualificationTitles.de,
   school: 'Ausländische Schule',
   programme: 'Bildungsgang',
   tutor: 'Ausbilder im Betrieb',

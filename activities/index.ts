@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DocumentStore } from '../application/document-store.js';
 import type { Database } from '../db/schema.js';
+import type { CredentialKeys } from '../infra/credential-keys.js';
 import type { Mailer } from '../infra/mailer.js';
 import { createAllowanceScheduleActivities } from './allowance-schedules.js';
 import { createCaseRecordActivities } from './case-records.js';
@@ -8,6 +9,7 @@ import { createContractCourseActivities } from './contract-course.js';
 import { createContractDocumentActivities } from './contract-document.js';
 import { createRegistrationActivities } from './contract-registrations.js';
 import { createNotificationActivities } from './notifications.js';
+import { createCaseRecognitionActivities, createRecognitionActivities } from './recognitions.js';
 import { createSignatureActivities } from './signatures.js';
 
 export function createActivities(deps: {
@@ -18,6 +20,8 @@ export function createActivities(deps: {
   publicBaseUrl: string;
   operators: { email?: string | undefined; organisationId: string };
   employeesChamberOrganisationId: string;
+  /** Signs the credential of a recognised diploma. */
+  credentialKeys: CredentialKeys;
 }) {
   return {
     ...createCaseRecordActivities(deps.db),
@@ -34,5 +38,7 @@ export function createActivities(deps: {
       employeesChamberOrganisationId: deps.employeesChamberOrganisationId,
     }),
     ...createContractDocumentActivities({ db: deps.db, documents: deps.documents }),
+    ...createRecognitionActivities({ db: deps.db, documents: deps.documents, credentialKeys: deps.credentialKeys, publicBaseUrl: deps.publicBaseUrl }),
+    ...createCaseRecognitionActivities(deps.db),
   };
 }

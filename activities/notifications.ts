@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import { selectCases, selectTasks, type CaseListRow } from '../db/case-queries.js';
 import { registrationOf } from '../db/contract-registrations.js';
+import { recognitionNoticeFacts } from '../db/recognitions.js';
 import type { Database } from '../db/schema.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import { caseReference } from '../domain/case-reference.js';
 import type { Signer } from '../domain/contract.js';
 import type { Language } from '../domain/language.js';
-import type { Notification } from '../domain/notification.js';
+import type { Notification, RecognitionNotice } from '../domain/notification.js';
 import type { Participants } from '../domain/parties.js';
 import type { Mailer } from '../infra/mailer.js';
+import { contractTexts } from './contract-texts.js';
 import { deliverOnce, tradeName, type Message } from './mail-delivery.js';
 import { messagesIn } from './mail-messages.js';
 
@@ -205,6 +207,29 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return [{ to: row.email, language: row.language, subject: t('trialPeriodEnded.subject', values), text: t('trialPeriodEnded.body', values) }];
   }
 
+  /**
+   * To a recognition's applicant, in their language: the documents to add or added again (by kind
+   * and problem, never the staff's comments, which may name anyone) and the decision's outcome;
+   * the rest is behind the link.
+   */
+  async function recognitionNotice(recognitionId: string, notice: RecognitionNotice): Promise<Message[]> {
+    const row = await recognitionNoticeFacts(db, recognitionId);
+    const t = messagesIn(row.language);
+    const document = (kind: string) => t(`recognition.document.${kind}`);
+    const documents =
+      notice === 'documents_requested'
+        ? (row.document_request?.documents ?? []).map(({ kind, problem }) => `- ${document(kind)}: ${t(`recognition.problem.${problem}`)}`)
+        : row.required_documents.map((kind) => `- ${document(kind)}`);
+    const amount = new Intl.NumberFormat(contractTexts[row.language].locale, { style: 'currency', currency: 'EUR' }).format(row.fee_cents / 100);
+    const values = {
+      reference: caseReference(recognitionId),
+      documents: documents.join('\n'),
+      fee: row.fee_cents > 0 ? t('recognition.fee', { amount }) : '',
+      link: `${publicBaseUrl}/v1/recognitions/${recognitionId}`,
+    };
+    return [{ to: row.email, language: row.language, subject: t(`recognition.${notice}.subject`, values), text: t(`recognition.${notice}.body`, values) }];
+  }
+
   function messagesFor(notification: Notification): Promise<Message[]> {
     switch (notification.kind) {
       case 'case_stuck':
@@ -228,8 +253,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
       case 'trial_period_ended':
         return trialPeriodEnded(notification.caseId, notification.endedOn);
       case 'recognition_notice':
-        // TODO(helper activities): the applicant's message.
-        throw new Error('not yet built');
+        return recognitionNotice(notification.recognitionId, notification.notice);
       default:
         return taskMessages(notification);
     }

@@ -70,6 +70,8 @@ export interface CaseEventData {
   school_year_reported: { year: number; outcome: string; midCourseProjectPassed?: boolean | undefined; midCourseProjectPassedOn?: string | undefined };
   final_exam_reported: { outcome: string; diplomaTitle?: string | undefined; diplomaDate?: string | undefined };
   training_completed: { diplomaTitle: string; diplomaDate: string };
+  /** The graduate's diploma recognition began (the recognition holds the request). */
+  recognition_started: { recognitionId: string };
   /** After a failed final exam: whether the parties extended the contract, and its last day since. */
   training_extended: { agreed: boolean; endDate: string };
   contract_registered: { contractVersion: number; registrationNumber: string };

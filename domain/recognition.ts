@@ -180,3 +180,9 @@ export const paymentSchema = z
 export type Payment = z.infer<typeof paymentSchema>;
 
 export const revocationSchema = z.object({ reasons: z.string().trim().min(1).max(4000) }).strict();
+
+/** The countries whose vocational diplomas come with a Europass certificate supplement: then it is required. */
+const europassSupplementCountries = ['FR', 'DE', 'BE'];
+export function issuesEuropassSupplement(country: string): boolean {
+  return europassSupplementCountries.includes(country);
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { signingKeyProblem } from './credential-keys.js';
 
 /** A duration such as `500ms`, `30s`, `5m`, `2h`, `1d`, in milliseconds. */
 const duration = z
@@ -119,6 +120,17 @@ export const configSchema = z.object({
   EMPLOYEES_CHAMBER_ORGANISATION_ID: z.string().min(1).default('chambre-des-salaries'),
   /** Who is told when a case gets stuck; unset: the ministry organisation's address. */
   OPERATOR_EMAIL: z.email().optional(),
+
+  /** The ministry's private key (a JWK as JSON, ES256 or EdDSA) that signs recognition credentials. Unset: a development key kept in DATA_DIR. */
+  RECOGNITION_SIGNING_KEY: z
+    .string()
+    .superRefine((text, context) => {
+      const problem = signingKeyProblem(text);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  /** The credentials' issuer (`iss`); unset: PUBLIC_BASE_URL. */
+  RECOGNITION_ISSUER: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicBaseUrl: string; dataDir: string };

@@ -1,4 +1,6 @@
-import type { JWK, JWTPayload } from 'jose';
+import { SignJWT, calculateJwkThumbprint, createLocalJWKSet, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import type { Config } from './config.js';
+import { loadDevKey, publicPart } from './dev-key.js';
 
 /** The ministry's key that signs recognition credentials, and its public half as a JWKS. */
 export interface CredentialKeys {
@@ -12,7 +14,54 @@ export interface CredentialKeys {
   verify(jwt: string): Promise<JWTPayload | undefined>;
 }
 
-/** TODO(helper credentials): RECOGNITION_SIGNING_KEY from configuration, else a dev key kept in the data folder. */
-export async function loadCredentialKeys(_options: { dataDir: string; signingKey?: string | undefined; issuer: string }): Promise<CredentialKeys> {
-  throw new Error('not yet built');
+/** The algorithms a credential may be signed with, by the key's type and curve. */
+const algorithmOf = (jwk: JWK): 'ES256' | 'EdDSA' | undefined =>
+  jwk.kty === 'EC' && jwk.crv === 'P-256' ? 'ES256' : jwk.kty === 'OKP' && jwk.crv === 'Ed25519' ? 'EdDSA' : undefined;
+
+/** Why a RECOGNITION_SIGNING_KEY cannot sign credentials; undefined when it can. */
+export function signingKeyProblem(text: string): string | undefined {
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(text) as JWK;
+  } catch {
+    return 'a private JWK as JSON';
+  }
+  if (typeof jwk !== 'object' || jwk === null || typeof jwk.d !== 'string') return 'a private JWK as JSON (with its `d`)';
+  const algorithm = algorithmOf(jwk);
+  if (!algorithm) return 'an EC P-256 (ES256) or OKP Ed25519 (EdDSA) key';
+  if (jwk.alg !== undefined && jwk.alg !== algorithm) return `a key of type ${jwk.kty} ${jwk.crv} signs with ${algorithm}, not ${jwk.alg}`;
+  return undefined;
+}
+
+/**
+ * The credential keys: RECOGNITION_SIGNING_KEY when configured (its `kid`, or else its
+ * thumbprint, names it in the JWKS), else an ES256 development key kept in the data folder.
+ */
+export async function loadCredentialKeys(options: { dataDir: string; signingKey?: string | undefined; issuer: string }): Promise<CredentialKeys> {
+  const configured = options.signingKey ? (JSON.parse(options.signingKey) as JWK) : undefined;
+  const privateJwk = configured ?? (await loadDevKey({ dataDir: options.dataDir, fileName: 'dev-credential-key.json', kid: 'dev-credentials', algorithm: 'ES256' }));
+  const algorithm = algorithmOf(privateJwk);
+  if (!algorithm) throw new Error('The credential signing key is neither ES256 nor EdDSA');
+  const kid = privateJwk.kid ?? (await calculateJwkThumbprint(privateJwk));
+  const signingKey = await importJWK({ ...privateJwk, alg: algorithm }, algorithm);
+  const publicJwk: JWK = { ...publicPart(privateJwk), kid, alg: algorithm, use: 'sig' };
+  const keySet = createLocalJWKSet({ keys: [publicJwk] });
+  return {
+    issuer: options.issuer,
+    jwks: { keys: [publicJwk] },
+    sign: (payload) => new SignJWT(payload).setProtectedHeader({ alg: algorithm, kid, typ: 'JWT' }).setIssuer(options.issuer).sign(signingKey),
+    async verify(jwt) {
+      try {
+        const { payload } = await jwtVerify(jwt, keySet, { issuer: options.issuer, algorithms: [algorithm] });
+        return payload;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** The credential keys as the configuration names them: the worker signs with them, the API verifies. */
+export function credentialKeysFor(config: Pick<Config, 'dataDir' | 'RECOGNITION_SIGNING_KEY' | 'RECOGNITION_ISSUER' | 'publicBaseUrl'>): Promise<CredentialKeys> {
+  return loadCredentialKeys({ dataDir: config.dataDir, signingKey: config.RECOGNITION_SIGNING_KEY, issuer: config.RECOGNITION_ISSUER ?? config.publicBaseUrl });
 }

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey } from 'jose';
+import { SignJWT, createLocalJWKSet, importJWK, type JWTVerifyGetKey } from 'jose';
+import { loadDevKey, publicPart } from './dev-key.js';
 
 const algorithm = 'ES256';
 
@@ -15,20 +14,10 @@ export interface DevIssuer {
  * issuer's JWKS (AUTH_JWKS_URL) instead.
  */
 export async function loadDevIssuer(options: { dataDir: string; issuer: string; audience: string }): Promise<DevIssuer> {
-  const keyFile = path.join(options.dataDir, 'dev-issuer-key.json');
-  let privateJwk: JWK;
-  if (existsSync(keyFile)) {
-    privateJwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
-  } else {
-    const { privateKey } = await generateKeyPair(algorithm, { extractable: true });
-    privateJwk = { ...(await exportJWK(privateKey)), kid: 'dev-issuer', alg: algorithm };
-    mkdirSync(options.dataDir, { recursive: true });
-    writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
-  }
-  const { d: _private, ...publicJwk } = privateJwk;
+  const privateJwk = await loadDevKey({ dataDir: options.dataDir, fileName: 'dev-issuer-key.json', kid: 'dev-issuer', algorithm });
   const signingKey = await importJWK(privateJwk, algorithm);
   return {
-    keys: createLocalJWKSet({ keys: [publicJwk] }),
+    keys: createLocalJWKSet({ keys: [publicPart(privateJwk)] }),
     issueToken: (userId, lifetime = '30d') =>
       new SignJWT({})
         .setProtectedHeader({ alg: algorithm, kid: privateJwk.kid! })

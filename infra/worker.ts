@@ -7,6 +7,7 @@ import { createActivities } from '../activities/index.js';
 import { createDatabase } from '../db/database.js';
 import { postgresDocumentStore } from '../db/document-store.js';
 import type { Config } from './config.js';
+import { loadCredentialKeys } from './credential-keys.js';
 import { createLogger, temporalLogger } from './logger.js';
 import { createMailer } from './mailer.js';
 import { encryptedDataConverter } from './payload-codec.js';
@@ -79,6 +80,7 @@ export async function startWorker(
       publicBaseUrl: config.publicBaseUrl,
       operators: { email: config.OPERATOR_EMAIL, organisationId: config.MINISTRY_ORGANISATION_ID },
       employeesChamberOrganisationId: config.EMPLOYEES_CHAMBER_ORGANISATION_ID,
+      credentialKeys: await loadCredentialKeys({ dataDir: config.dataDir, signingKey: config.RECOGNITION_SIGNING_KEY, issuer: config.RECOGNITION_ISSUER ?? config.publicBaseUrl }),
     }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
   });

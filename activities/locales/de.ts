@@ -232,4 +232,77 @@ Diese Nachricht wurde automatisch versandt.`,
     contract_terminated: 'der Lehrvertrag endet mit Wirkung zum {{on}}',
     employer_changed: 'die Ausbildung wird ab dem {{on}} bei einem neuen Arbeitgeber fortgesetzt; der neue Vertrag ist zu unterzeichnen und einzutragen',
   },
+  recognition: {
+    documents_needed: {
+      subject: 'Anerkennung Ihres Abschlusses: Unterlagen beizufügen – Antrag {{reference}}',
+      body: `Guten Tag,
+
+Ihr Antrag auf Anerkennung eines ausländischen Berufsabschlusses ({{reference}}) ist eröffnet. Bitte fügen Sie ihm diese Unterlagen bei:
+{{documents}}
+
+Unterlagen in einer anderen Sprache als Französisch, Deutsch, Luxemburgisch oder Englisch benötigen eine Übersetzung.
+{{fee}}
+Der Antrag wird geprüft, sobald alle Unterlagen vorliegen.
+
+Unterlagen beifügen: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+    },
+    documents_requested: {
+      subject: 'Anerkennung Ihres Abschlusses: Unterlagen erneut angefordert – Antrag {{reference}}',
+      body: `Guten Tag,
+
+Die Abteilung für die Anerkennung von Abschlüssen benötigt diese Unterlagen erneut, um Ihren Antrag {{reference}} zu prüfen:
+{{documents}}
+
+Die Prüfung wird fortgesetzt, sobald Sie sie beigefügt haben. Die Anmerkungen der Abteilung finden Sie beim Antrag.
+
+Unterlagen beifügen: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+    },
+    recognised: {
+      subject: 'Ihr Abschluss ist anerkannt – Antrag {{reference}}',
+      body: `Guten Tag,
+
+Die Abteilung für die Anerkennung von Abschlüssen hat Ihren ausländischen Abschluss (Antrag {{reference}}) als gleichwertig mit einer luxemburgischen Qualifikation anerkannt.
+
+Zur Entscheidung und zum Herunterladen der Bescheinigung: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+    },
+    refused: {
+      subject: 'Anerkennung Ihres Abschlusses abgelehnt – Antrag {{reference}}',
+      body: `Guten Tag,
+
+Die Abteilung für die Anerkennung von Abschlüssen hat die Anerkennung Ihres ausländischen Abschlusses (Antrag {{reference}}) abgelehnt.
+
+Zur Entscheidung und ihrer Begründung: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+    },
+    revoked: {
+      subject: 'Anerkennung Ihres Abschlusses widerrufen – Antrag {{reference}}',
+      body: `Guten Tag,
+
+Die Abteilung für die Anerkennung von Abschlüssen hat die Anerkennung Ihres ausländischen Abschlusses (Antrag {{reference}}) widerrufen. Bescheinigung und digitaler Nachweis sind nicht mehr gültig.
+
+Zur Begründung: {{link}}
+
+Diese Nachricht wurde automatisch versandt.`,
+    },
+    fee: 'Für den Antrag ist eine Gebühr von {{amount}} zu entrichten.',
+    document: {
+      diploma: 'das Abschlusszeugnis',
+      transcript: 'die Notenübersicht',
+      identity_document: 'ein Ausweisdokument',
+      europass_supplement: 'die Europass-Zeugniserläuterung',
+    },
+    problem: {
+      missing: 'fehlt',
+      unreadable: 'unleserlich',
+      translation_missing: 'Übersetzung fehlt',
+      not_certified: 'keine beglaubigte Kopie',
+    },
+  },
 };

@@ -235,6 +235,79 @@ This message was sent automatically.`,
     contract_terminated: 'the apprenticeship contract ends, taking effect on {{on}}',
     employer_changed: 'the apprenticeship goes on with a new employer from {{on}}; the new contract is to be signed and registered',
   },
+  recognition: {
+    documents_needed: {
+      subject: 'Recognition of your diploma: documents to add – request {{reference}}',
+      body: `Hello,
+
+Your request for the recognition of a foreign vocational diploma ({{reference}}) is open. Please add these documents to it:
+{{documents}}
+
+Documents in a language other than French, German, Luxembourgish or English need a translation.
+{{fee}}
+The request is examined once every document is there.
+
+Add the documents: {{link}}
+
+This message was sent automatically.`,
+    },
+    documents_requested: {
+      subject: 'Recognition of your diploma: documents asked for again – request {{reference}}',
+      body: `Hello,
+
+The department for the recognition of diplomas needs these documents again to examine your request {{reference}}:
+{{documents}}
+
+The examination resumes once you have added them. The department's comments are with the request.
+
+Add the documents: {{link}}
+
+This message was sent automatically.`,
+    },
+    recognised: {
+      subject: 'Your diploma is recognised – request {{reference}}',
+      body: `Hello,
+
+The department for the recognition of diplomas has recognised your foreign diploma (request {{reference}}) as equivalent to a Luxembourg qualification.
+
+See the decision and download the certificate: {{link}}
+
+This message was sent automatically.`,
+    },
+    refused: {
+      subject: 'Recognition of your diploma refused – request {{reference}}',
+      body: `Hello,
+
+The department for the recognition of diplomas has refused the recognition of your foreign diploma (request {{reference}}).
+
+See the decision and its reasons: {{link}}
+
+This message was sent automatically.`,
+    },
+    revoked: {
+      subject: 'Recognition of your diploma revoked – request {{reference}}',
+      body: `Hello,
+
+The department for the recognition of diplomas has revoked the recognition of your foreign diploma (request {{reference}}). Its certificate and credential are no longer valid.
+
+See the reasons: {{link}}
+
+This message was sent automatically.`,
+    },
+    fee: 'A fee of {{amount}} is due for the request.',
+    document: {
+      diploma: 'the diploma',
+      transcript: 'the transcript of records',
+      identity_document: 'an identity document',
+      europass_supplement: 'the Europass certificate supplement',
+    },
+    problem: {
+      missing: 'missing',
+      unreadable: 'unreadable',
+      translation_missing: 'its translation is missing',
+      not_certified: 'not a certified copy',
+    },
+  },
 };
 
 export type Messages = typeof en;

@@ -232,4 +232,77 @@ Ce message a été envoyé automatiquement.`,
     contract_terminated: "le contrat d'apprentissage prend fin, avec effet au {{on}}",
     employer_changed: "l'apprentissage se poursuit chez un nouvel employeur à partir du {{on}} ; le nouveau contrat est à signer et à enregistrer",
   },
+  recognition: {
+    documents_needed: {
+      subject: 'Reconnaissance de votre diplôme : documents à ajouter – demande {{reference}}',
+      body: `Bonjour,
+
+Votre demande de reconnaissance d'un diplôme professionnel étranger ({{reference}}) est ouverte. Veuillez y ajouter ces documents :
+{{documents}}
+
+Les documents rédigés dans une autre langue que le français, l'allemand, le luxembourgeois ou l'anglais doivent être accompagnés d'une traduction.
+{{fee}}
+La demande est examinée dès que tous les documents sont joints.
+
+Ajouter les documents : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+    },
+    documents_requested: {
+      subject: 'Reconnaissance de votre diplôme : documents demandés à nouveau – demande {{reference}}',
+      body: `Bonjour,
+
+Le service de la reconnaissance des diplômes a de nouveau besoin de ces documents pour examiner votre demande {{reference}} :
+{{documents}}
+
+L'examen reprend dès que vous les avez ajoutés. Les remarques du service figurent dans la demande.
+
+Ajouter les documents : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+    },
+    recognised: {
+      subject: 'Votre diplôme est reconnu – demande {{reference}}',
+      body: `Bonjour,
+
+Le service de la reconnaissance des diplômes a reconnu votre diplôme étranger (demande {{reference}}) équivalent à une qualification luxembourgeoise.
+
+Voir la décision et télécharger le certificat : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+    },
+    refused: {
+      subject: 'Reconnaissance de votre diplôme refusée – demande {{reference}}',
+      body: `Bonjour,
+
+Le service de la reconnaissance des diplômes a refusé la reconnaissance de votre diplôme étranger (demande {{reference}}).
+
+Voir la décision et ses motifs : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+    },
+    revoked: {
+      subject: 'Reconnaissance de votre diplôme retirée – demande {{reference}}',
+      body: `Bonjour,
+
+Le service de la reconnaissance des diplômes a retiré la reconnaissance de votre diplôme étranger (demande {{reference}}). Son certificat et son attestation numérique ne sont plus valables.
+
+Voir les motifs : {{link}}
+
+Ce message a été envoyé automatiquement.`,
+    },
+    fee: 'Une taxe de {{amount}} est due pour la demande.',
+    document: {
+      diploma: 'le diplôme',
+      transcript: 'le relevé de notes',
+      identity_document: "une pièce d'identité",
+      europass_supplement: 'le supplément Europass au certificat',
+    },
+    problem: {
+      missing: 'manquant',
+      unreadable: 'illisible',
+      translation_missing: 'sa traduction manque',
+      not_certified: "pas une copie certifiée conforme",
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import { addMonths, previousDay } from '../../domain/allowance.js';
 import type { TrainingState } from '../../domain/apprenticeship.js';
 import { dateAt } from '../../domain/contract-calendar.js';
@@ -6,6 +6,7 @@ import { addDays, currentEndDate } from '../../domain/contract-changes.js';
 import { anniversaries } from '../../domain/contract.js';
 import { storeAllowanceSchedule } from './allowance-schedule.js';
 import { decideExtensionUpdate } from './contract.js';
+import { startRecognition } from './recognition.js';
 import { type ApprenticeshipRun } from './run.js';
 import { now, reject } from '../workflow-steps.js';
 
@@ -36,6 +37,7 @@ export function training(run: ApprenticeshipRun) {
     if (outcome === 'passed') {
       await endTraining('completed', task.completedAt!);
       await run.recordEvent('training.completed', 'training_completed', { diplomaTitle: diplomaTitle!, diplomaDate: diplomaDate! });
+      if (patched('recognition-on-final-exam')) await startRecognition(run, { diplomaTitle: diplomaTitle!, diplomaDate: diplomaDate! });
     } else {
       state.training!.extensionDue = true;
       apprenticeship.touch();
