@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pdf } from '../support/sample-pdf.js';
 import { downloadFromRecognition, recognitionParties, recognitionRequest, uploadToRecognition } from '../support/sample-recognition.js';
 import { startTestStack, type Party, type TestStack } from '../support/stack.js';
 
@@ -65,7 +66,7 @@ it('recognises a foreign diploma: documents asked again, paid, proposed by one o
   const mail = await until('no mail asking Sofia again', async () => (await stack.mailsTo(sofia.userEmail)).at(mailsBefore));
   expect(`${mail.subject}\n${mail.text}`).toMatch(/identit/i);
   expect(mail.text).not.toContain('2001-03-14');
-  expect((await uploadToRecognition(stack, sofia, id, { kind: 'identity_document', language: 'fr', name: 'carte-identite-nette.pdf' })).status).toBe(201);
+  expect((await uploadToRecognition(stack, sofia, id, { kind: 'identity_document', language: 'fr', name: 'carte-identite-nette.pdf', bytes: pdf('Carte nationale, scannée à nouveau') })).status).toBe(201);
   expect((await step(sofia, id, 'submission')).documentRequest).toBeNull();
 
   // No decision before the fee is paid; then one officer proposes, and only another approves.
