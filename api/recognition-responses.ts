@@ -56,13 +56,15 @@ export const recognitionDetailSchema = recognitionSummarySchema.extend({
   /** Personal data: only the applicant and the recognition staff ever see a recognition. */
   request: recognitionRequestSchema,
   requiredDocuments: z.array(translatedKind),
-  missingDocuments: z.array(z.object({ kind: translatedKind, problem: z.enum(['missing', 'translation_missing']) })).describe('What must still be uploaded before the documents can be submitted'),
+  missingDocuments: z
+    .array(z.object({ kind: translatedKind, problem: z.enum(['missing', 'translation_missing', 'requested_again']) }))
+    .describe('What must still be uploaded before the documents can be submitted; `requested_again`: the ministry asked for it again and no new one came since'),
   documents: z.array(recognitionDocumentSchema),
   fee: z.object({ amountCents: z.number().int(), paid: z.boolean(), payment: paymentSchema.extend({ recordedBy: person.nullable() }).nullable() }),
   documentRequest: documentRequestSchema.nullable().describe('What the ministry asked for again, while the request waits on the applicant'),
   proposal: z.object({ decision: recognitionDecisionSchema, proposedBy: person }).nullable().describe('The decision waiting for a second officer'),
   precedent: z
-    .object({ recognitionId: z.uuid(), diploma: diplomaTypeSchema, decision: registeredDecisionSchema, decidedAt: instant })
+    .object({ recognitionId: z.uuid().optional().describe('The recognition it was decided in: shown to the recognition staff only'), diploma: diplomaTypeSchema, decision: registeredDecisionSchema, decidedAt: instant })
     .nullable()
     .describe("The register's latest decision (not revoked) about the same diploma type: what to propose, unless there are reasons to depart from it"),
   decision: registeredDecisionSchema

@@ -66,7 +66,7 @@ export async function applyForRecognition(services: Services, caller: Caller, re
   const deadline = Date.now() + config.SUBMIT_TIMEOUT;
   for (;;) {
     const row = await findRecognition(db, recognitionId);
-    if (row) return ok(await recognitionDetail(services, row));
+    if (row) return ok(await recognitionDetail(services, row, 'applicant'));
     if (Date.now() > deadline) return { kind: 'recognition_pending', retryAfterSeconds: Math.max(1, Math.ceil(config.SUBMIT_TIMEOUT / 1000)) };
     await sleep(100);
   }

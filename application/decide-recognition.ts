@@ -37,12 +37,12 @@ export async function submitRecognitionDocuments(services: Services, caller: Cal
   if (row.status !== 'awaiting_applicant') return conflict('Documents already submitted', `The recognition is ${row.status}`);
   const missing = stillMissing(row, await recognitionDocuments(services.db, row.id));
   if (missing.length) {
-    const named = missing.map((m) => (m.problem === 'missing' ? m.kind : `a translation of ${m.kind}`)).join(', ');
+    const named = missing.map((m) => (m.problem === 'translation_missing' ? `a translation of ${m.kind}` : m.problem === 'requested_again' ? `${m.kind} (asked for again)` : m.kind)).join(', ');
     return conflict('Documents missing', `Upload first: ${named}`);
   }
   const submitted = await updateRecognition(services.temporal, row.id, submitDocumentsUpdate, { by: actor(caller) });
   if (submitted.kind !== 'ok') return submitted;
-  return freshView(services, row.id);
+  return freshView(services, visible.value);
 }
 
 /** An officer asks the applicant again for documents missing, unreadable, untranslated or uncertified. */
@@ -51,7 +51,7 @@ export async function requestRecognitionDocuments(services: Services, caller: Ca
   if (visible.kind !== 'ok') return visible;
   const requested = await updateRecognition(services.temporal, visible.value.row.id, requestDocumentsUpdate, { by: actor(caller), request: command.request });
   if (requested.kind !== 'ok') return requested;
-  return freshView(services, visible.value.row.id);
+  return freshView(services, visible.value);
 }
 
 /** An officer records the fee's payment, as the ministry's account shows it. */
@@ -62,7 +62,7 @@ export async function recordRecognitionPayment(services: Services, caller: Calle
   if (command.payment.amountCents !== row.fee_cents) return invalid([{ path: ['amountCents'], detail: `The fee is ${row.fee_cents} cents` }]);
   const recorded = await updateRecognition(services.temporal, row.id, recordPaymentUpdate, { by: actor(caller), payment: command.payment });
   if (recorded.kind !== 'ok') return recorded;
-  return freshView(services, row.id);
+  return freshView(services, visible.value);
 }
 
 function describe(decision: RegisteredDecision): string {
@@ -83,7 +83,7 @@ export async function proposeRecognitionDecision(services: Services, caller: Cal
   }
   const proposed = await updateRecognition(services.temporal, row.id, proposeDecisionUpdate, { by: actor(caller), decision: command.decision });
   if (proposed.kind !== 'ok') return proposed;
-  return freshView(services, row.id);
+  return freshView(services, visible.value);
 }
 
 /**
@@ -100,7 +100,7 @@ export async function approveRecognitionDecision(services: Services, caller: Cal
   const approved = await updateRecognition(services.temporal, row.id, approveDecisionUpdate, { by: actor(caller), approved: command.approved, ...(command.reasons !== undefined ? { reasons: command.reasons } : {}) });
   if (approved.kind !== 'ok') return approved;
   if (command.approved) await untilIssued(services, row.id);
-  return freshView(services, row.id);
+  return freshView(services, visible.value);
 }
 
 /** An approved decision is issued right after the Update: the answer waits for it, at most SUBMIT_TIMEOUT. */

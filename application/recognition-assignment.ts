@@ -22,7 +22,7 @@ export async function claimRecognition(services: Services, caller: Caller, recog
     const claimed = row.assignee_user_id === null && (await setRecognitionAssignee(services.db, row.id, caller.userId, { heldBy: null }));
     if (!claimed) return conflict('Recognition already claimed', `This recognition is already claimed by ${row.assignee_name ?? row.assignee_user_id ?? 'a colleague'}`);
   }
-  return freshView(services, row.id);
+  return freshView(services, visible.value);
 }
 
 /** Puts a recognition back in the queue: its assignee, or a supervisor, may. */
@@ -35,5 +35,5 @@ export async function unclaimRecognition(services: Services, caller: Caller, rec
     return forbidden('Only the assignee or a supervisor puts this recognition back in the queue');
   }
   if (row.assignee_user_id !== null) await setRecognitionAssignee(services.db, row.id, null, { heldBy: row.assignee_user_id });
-  return freshView(services, row.id);
+  return freshView(services, visible.value);
 }

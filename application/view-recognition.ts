@@ -3,7 +3,7 @@ import { findIssuedDecision, findPrecedent, findRecognition, listRecognitionPage
 import { recognitionDocuments, type RecognitionDocumentRow } from '../db/recognition-documents.js';
 import type { KeysetCursor } from '../db/keyset-cursor.js';
 import type { Caller } from '../domain/caller.js';
-import { missingDocuments, type RecognitionStatus } from '../domain/recognition.js';
+import { missingDocuments, type RecognitionStatus, type TranslatedKind } from '../domain/recognition.js';
 import type { RecognitionDetail, RecognitionDocumentView, RecognitionSummary } from '../api/recognition-responses.js';
 import { mayApplyForRecognition, mayDecideRecognitions, recognitionStanding, type RecognitionStanding } from './access.js';
 import { forbidden, notFound, ok, type Outcome } from './outcome.js';
@@ -53,16 +53,28 @@ export function recognitionDocumentView(row: RecognitionDocumentRow): Recognitio
   };
 }
 
-/** What is still missing of the documents a recognition needs, from those uploaded. */
-export function stillMissing(row: Pick<RecognitionRow, 'required_documents'>, documents: readonly RecognitionDocumentRow[]) {
-  return missingDocuments(
+/**
+ * What is still missing of the documents a recognition needs, from those uploaded; and, while
+ * the ministry asks for documents again, each one asked for that has not come since it asked.
+ */
+export function stillMissing(row: Pick<RecognitionRow, 'required_documents' | 'status' | 'document_request' | 'waiting_since'>, documents: readonly RecognitionDocumentRow[]) {
+  const missing: { kind: TranslatedKind; problem: 'missing' | 'translation_missing' | 'requested_again' }[] = missingDocuments(
     row.required_documents,
     documents.map((d) => ({ kind: d.kind, language: d.language, translationOf: d.translation_of ?? undefined })),
   );
+  if (row.status !== 'awaiting_applicant' || !row.document_request) return missing;
+  const askedAt = new Date(row.waiting_since).getTime();
+  for (const asked of row.document_request.documents) {
+    const answers = (d: RecognitionDocumentRow) => (asked.problem === 'translation_missing' ? d.kind === 'translation' && d.translation_of === asked.kind : d.kind === asked.kind);
+    if (!missing.some((m) => m.kind === asked.kind) && !documents.some((d) => answers(d) && d.uploaded_at.getTime() >= askedAt)) {
+      missing.push({ kind: asked.kind, problem: 'requested_again' });
+    }
+  }
+  return missing;
 }
 
-/** Everything the applicant and the recognition staff see of a recognition. */
-export async function recognitionDetail({ db }: Services, row: RecognitionRow): Promise<RecognitionDetail> {
+/** Everything the applicant and the recognition staff see of a recognition; which earlier recognition made the precedent, only the staff. */
+export async function recognitionDetail({ db }: Services, row: RecognitionRow, standing: VisibleRecognition['standing']): Promise<RecognitionDetail> {
   const [documents, precedent, issued, recorder] = await Promise.all([
     recognitionDocuments(db, row.id),
     findPrecedent(db, row.diploma_key, row.id),
@@ -83,7 +95,7 @@ export async function recognitionDetail({ db }: Services, row: RecognitionRow): 
     },
     documentRequest: row.status === 'awaiting_applicant' ? row.document_request : null,
     proposal: row.status === 'awaiting_approval' && row.proposal && row.proposed_by ? { decision: row.proposal, proposedBy: { id: row.proposed_by, name: row.proposed_by_name } } : null,
-    precedent: precedent ? { recognitionId: precedent.recognition_id, diploma: precedent.diploma, decision: precedent.decision, decidedAt: precedent.decided_at.toISOString() } : null,
+    precedent: precedent ? { ...(standing === 'officer' ? { recognitionId: precedent.recognition_id } : {}), diploma: precedent.diploma, decision: precedent.decision, decidedAt: precedent.decided_at.toISOString() } : null,
     decision: issued
       ? {
           ...issued.decision,
@@ -103,13 +115,13 @@ export async function recognitionDetail({ db }: Services, row: RecognitionRow): 
 export async function viewRecognition(services: Services, caller: Caller, id: string): Promise<Outcome<RecognitionDetail>> {
   const visible = await visibleRecognition(services, caller, id);
   if (visible.kind !== 'ok') return visible;
-  return ok(await recognitionDetail(services, visible.value.row));
+  return ok(await recognitionDetail(services, visible.value.row, visible.value.standing));
 }
 
 /** The recognition as it stands now, read again after a change. */
-export async function freshView(services: Services, id: string): Promise<Outcome<RecognitionDetail>> {
+export async function freshView(services: Services, { row: { id }, standing }: VisibleRecognition): Promise<Outcome<RecognitionDetail>> {
   const row = await findRecognition(services.db, id);
-  return row ? ok(await recognitionDetail(services, row)) : notFound('recognition');
+  return row ? ok(await recognitionDetail(services, row, standing)) : notFound('recognition');
 }
 
 export interface RecognitionListQuery {

@@ -66,6 +66,9 @@ it('recognises a foreign diploma: documents asked again, paid, proposed by one o
   const mail = await until('no mail asking Sofia again', async () => (await stack.mailsTo(sofia.userEmail)).at(mailsBefore));
   expect(`${mail.subject}\n${mail.text}`).toMatch(/identit/i);
   expect(mail.text).not.toContain('2001-03-14');
+  expect((await stack.request(sofia, 'GET', `/v1/recognitions/${id}`)).body.missingDocuments).toEqual([{ kind: 'identity_document', problem: 'requested_again' }]);
+  const unanswered = await stack.request(sofia, 'POST', `/v1/recognitions/${id}/submission`);
+  expect([unanswered.status, unanswered.body.detail]).toEqual([409, 'Upload first: identity_document (asked for again)']);
   expect((await uploadToRecognition(stack, sofia, id, { kind: 'identity_document', language: 'fr', name: 'carte-identite-nette.pdf', bytes: pdf('Carte nationale, scannée à nouveau') })).status).toBe(201);
   expect((await step(sofia, id, 'submission')).documentRequest).toBeNull();
 
@@ -96,7 +99,9 @@ it('recognises a foreign diploma: documents asked again, paid, proposed by one o
   const second = await readyForDecision(jonas, { country: 'FR', title: 'CERTIFICAT D’APTITUDE PROFESSIONNELLE', programme: '  boulanger ' });
   const seen = (await stack.request(claude, 'GET', `/v1/recognitions/${second}`)).body;
   expect(seen.precedent).toMatchObject({ recognitionId: id, decision: { outcome: 'equivalence', qualification: 'DAP', level: 3 } });
-  expect((await stack.request(jonas, 'GET', `/v1/recognitions/${second}`)).body.precedent.decision.level).toBe(3);
+  // Jonas is shown the decision his diploma may expect, not whose it was.
+  const shown = (await stack.request(jonas, 'GET', `/v1/recognitions/${second}`)).body.precedent;
+  expect([shown.decision.level, shown.recognitionId]).toEqual([3, undefined]);
   const { level: _level, ...following } = seen.precedent.decision;
   await step(claude, second, 'decision', following);
   expect((await step(nadia, second, 'approval', { approved: true })).decision).toMatchObject({ qualification: 'DAP', level: 3, followsPrecedent: true });
