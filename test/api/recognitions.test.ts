@@ -117,6 +117,9 @@ describe("a recognition's steps refuse what does not fit", () => {
     expect([misplaced.status, pointers(misplaced.body)]).toEqual([400, ['#/translationOf']]);
     const unknown = await uploadToRecognition(stack, sofia, id, { kind: 'diploma', language: 'it' });
     expect([unknown.status, pointers(unknown.body)]).toEqual([400, ['#/language']]);
+    // Checked by its content as a case's documents are.
+    const notPdf = await uploadToRecognition(stack, sofia, id, { kind: 'diploma', language: 'fr', bytes: Buffer.from('not a pdf at all') });
+    expect(notPdf.status).toBe(415);
     const first = await uploadToRecognition(stack, sofia, id, { kind: 'diploma', language: 'fr' });
     expect(first.status).toBe(201);
     const again = await uploadToRecognition(stack, sofia, id, { kind: 'diploma', language: 'fr' });
