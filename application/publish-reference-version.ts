@@ -8,10 +8,11 @@ import type { Services } from './services.js';
 
 export type PublishReferenceVersion = Omit<ReferenceVersion, 'validTo'>;
 
-/** Rows that would make a lookup ambiguous: two trades with one code, two agreements with one code. */
+/** Rows that would make a lookup ambiguous: two trades with one code, two agreements with one code, two fees for one country. */
 const keyOf: Partial<Record<ReferenceTableName, (row: any) => string>> = {
   trades: (row) => row.code,
   agreements: (row) => row.code,
+  'recognition-fees': (row) => row.country,
 };
 
 /** The ministry publishes a new version of a reference table; the version before it is closed, never edited. */

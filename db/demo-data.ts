@@ -29,6 +29,9 @@ export const demoOrganisations: NewOrganisation[] = [
   { id: 'ferme-hoffmann', kind: 'employer', name: 'Ferme Hoffmann', email: 'contact@ferme-hoffmann.example.lu', language: 'fr', country: 'LU', region: null },
   // Holds no right to train: every request it submits is refused at the door.
   { id: 'transports-kayl', kind: 'employer', name: 'Transports Kayl S.à r.l.', email: 'rh@kayl.example.lu', language: 'fr', country: 'LU', region: null },
+  // A person asking for a diploma's recognition acts for an organisation of their own.
+  { id: 'applicant-sofia-lambert', kind: 'applicant', name: 'Sofia Lambert', email: 'sofia.lambert@example.fr', language: 'fr', country: 'FR', region: null },
+  { id: 'applicant-jonas-becker', kind: 'applicant', name: 'Jonas Becker', email: 'jonas.becker@example.de', language: 'de', country: 'DE', region: null },
 ];
 
 export const demoUsers: NewUser[] = [
@@ -49,6 +52,11 @@ export const demoUsers: NewUser[] = [
   { id: 'paul.menje', organisation_id: 'menje-fp', name: 'Paul Reding', email: 'paul.reding@menje.example.lu', language: 'en', is_supervisor: true },
   // Reads decrypted payloads in the Temporal Web UI; decides no case.
   { id: 'eva.menje', organisation_id: 'menje-fp', name: 'Eva Klein', email: 'eva.klein@menje.example.lu', language: 'en', roles: ['administrator'] },
+  // Examine and decide diploma recognitions: one proposes, the other approves (four eyes).
+  { id: 'claude.reding', organisation_id: 'menje-fp', name: 'Claude Reding', email: 'claude.reding@menje.example.lu', language: 'fr', roles: ['recognition_officer'] },
+  { id: 'nadia.schroeder', organisation_id: 'menje-fp', name: 'Nadia Schroeder', email: 'nadia.schroeder@menje.example.lu', language: 'de', roles: ['recognition_officer'] },
+  { id: 'sofia.lambert', organisation_id: 'applicant-sofia-lambert', name: 'Sofia Lambert', email: 'sofia.lambert@example.fr', language: 'fr' },
+  { id: 'jonas.becker', organisation_id: 'applicant-jonas-becker', name: 'Jonas Becker', email: 'jonas.becker@example.de', language: 'de' },
 ];
 
 

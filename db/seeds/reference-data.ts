@@ -162,5 +162,17 @@ export const sampleReferenceData: SampleVersion<ReferenceTableName>[] = [
     ],
   },
   { table: 'application-deadlines', validFrom: '2024-01-01', legalReference: 'Calendrier des demandes d’apprentissage transfrontalier (sample)', rows: schoolYears },
+  {
+    table: 'recognition-fees',
+    validFrom: '2024-01-01',
+    legalReference: 'Règlement ministériel fixant la taxe de dossier pour la reconnaissance des diplômes étrangers de la formation professionnelle, par pays de délivrance (sample)',
+    // The ministry asks no fee for a diploma Luxembourg issued itself.
+    rows: [
+      { country: 'FR', amountCents: 7_500 },
+      { country: 'DE', amountCents: 7_500 },
+      { country: 'BE', amountCents: 7_500 },
+      { country: 'LU', amountCents: 0 },
+    ],
+  },
   { table: 'public-holidays', validFrom: '1900-01-01', legalReference: 'Loi modifiée du 10 avril 1976 portant réforme de la réglementation des jours fériés légaux; loi du 25 avril 2019 (9 mai)', rows: luxembourgPublicHolidays },
 ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleReferenceData } from '../../db/seeds/reference-data.js';
+import { referenceTableNames } from '../../domain/reference-data.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
@@ -33,7 +34,8 @@ describe('reference data', () => {
     expect(logistics(after.body)).toBe(false);
 
     const all = await stack.request(parties.adem, 'GET', '/v1/reference?on=2026-09-01');
-    expect(all.body.tables).toHaveLength(9);
+    expect(all.body.tables.map((t: { table: string }) => t.table)).toEqual(referenceTableNames);
+    expect(all.body.tables).toHaveLength(10);
     expect(all.body.tables.every((t: { inForce: unknown }) => t.inForce !== null)).toBe(true);
   });
 
@@ -98,5 +100,36 @@ describe('reference data', () => {
     const latestSampleTrades = sampleReferenceData.filter((v) => v.table === 'trades').at(-1)!.rows;
     expect((await stack.request(parties.employer, 'GET', '/v1/reference/trades?on=2031-08-31')).body.rows).toEqual(latestSampleTrades);
     expect((await stack.request(parties.employer, 'GET', '/v1/reference/trades?on=2031-09-01')).body.rows).toEqual([baker]);
+  });
+  it('publishes the fees for recognising a diploma, one per issuing country', async () => {
+    const { parties } = stack;
+    const sample = await stack.request(parties.ministry, 'GET', '/v1/reference/recognition-fees?on=2026-11-01');
+    expect(sample.status).toBe(200);
+    expect(sample.body).toMatchObject({ sample: true, validTo: null });
+    expect(sample.body.legalReference).toContain('Règlement ministériel');
+    expect(sample.body.rows).toEqual(expect.arrayContaining([{ country: 'FR', amountCents: 7_500 }, { country: 'DE', amountCents: 7_500 }, { country: 'BE', amountCents: 7_500 }]));
+
+    const twice = await stack.request(parties.ministry, 'POST', '/v1/reference/recognition-fees/versions', {
+      validFrom: '2030-01-01',
+      legalReference: 'Règlement ministériel du 1er décembre 2029',
+      rows: [{ country: 'FR', amountCents: 8_000 }, { country: 'FR', amountCents: 9_000 }],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors[0].pointer).toBe('#/rows/1');
+    const lowerCase = await stack.request(parties.ministry, 'POST', '/v1/reference/recognition-fees/versions', {
+      validFrom: '2030-01-01',
+      legalReference: 'Règlement ministériel du 1er décembre 2029',
+      rows: [{ country: 'fr', amountCents: -1 }],
+    });
+    expect(lowerCase.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['#/rows/0/amountCents', '#/rows/0/country']);
+
+    const published = await stack.request(parties.ministry, 'POST', '/v1/reference/recognition-fees/versions', {
+      validFrom: '2030-01-01',
+      legalReference: 'Règlement ministériel du 1er décembre 2029',
+      rows: [{ country: 'FR', amountCents: 8_000 }, { country: 'DE', amountCents: 8_000 }, { country: 'BE', amountCents: 8_000 }],
+    });
+    expect(published.status).toBe(201);
+    expect((await stack.request(parties.employer, 'GET', '/v1/reference/recognition-fees?on=2029-12-31')).body.rows).toContainEqual({ country: 'FR', amountCents: 7_500 });
+    expect((await stack.request(parties.employer, 'GET', '/v1/reference/recognition-fees?on=2030-01-01')).body.rows).toContainEqual({ country: 'FR', amountCents: 8_000 });
   });
 });
