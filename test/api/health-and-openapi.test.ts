@@ -42,6 +42,7 @@ describe('health and the API description', () => {
       '/v1/cases/{id}/withdraw',
       '/v1/me',
       '/v1/organisations',
+      '/v1/recognitions/processing-times',
       '/v1/reference',
       '/v1/reference/{table}',
       '/v1/reference/{table}/versions',
