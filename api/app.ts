@@ -16,6 +16,7 @@ import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { recognitionRoutes } from './routes/recognitions.js';
 import { referenceRoutes } from './routes/reference.js';
+import { recognitionTimesRoutes } from './routes/recognition-times.js';
 import { taskQueueRoutes } from './routes/task-queue.js';
 import { taskRoutes } from './routes/tasks.js';
 import { whoIsWhoRoutes } from './routes/who-is-who.js';
@@ -52,6 +53,8 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/codec', codecRoutes(dependencies));
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
   app.use('/v1', refuseNonTextInUrl, refuseNonTextInBody);
+  // Before /v1/recognitions/:id, which would take `processing-times` for an id.
+  app.use('/v1/recognitions/processing-times', recognitionTimesRoutes(dependencies));
   app.use('/v1/cases/:id/documents', documentRoutes(dependencies));
   app.use('/v1/cases/:id', contractCourseRoutes(dependencies));
   app.use('/v1/cases/:id/contract', contractRoutes(dependencies), contractSigningRoutes(dependencies));

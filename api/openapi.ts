@@ -27,6 +27,7 @@ import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
 import { organisationListQuery } from './routes/who-is-who.js';
 import { commonProblems, jsonResponse, listOf, problemResponse } from './openapi-parts.js';
 import { registerSigningPaths } from './openapi-signing.js';
+import { registerRecognitionTimesPaths } from './openapi-recognition-times.js';
 import { registerRecognitionPaths } from './openapi-recognitions.js';
 
 
@@ -377,6 +378,7 @@ export function openApiDocument(serverUrl: string) {
   });
 
   registerSigningPaths(registry);
+  registerRecognitionTimesPaths(registry);
   registerRecognitionPaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -43,6 +43,7 @@ describe('health and the API description', () => {
       '/v1/me',
       '/v1/organisations',
       '/v1/recognitions',
+      '/v1/recognitions/processing-times',
       '/v1/recognitions/{id}',
       '/v1/recognitions/{id}/approval',
       '/v1/recognitions/{id}/certificate',
