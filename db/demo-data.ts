@@ -49,6 +49,9 @@ export const demoUsers: NewUser[] = [
   { id: 'paul.menje', organisation_id: 'menje-fp', name: 'Paul Reding', email: 'paul.reding@menje.example.lu', language: 'en', is_supervisor: true },
   // Reads decrypted payloads in the Temporal Web UI; decides no case.
   { id: 'eva.menje', organisation_id: 'menje-fp', name: 'Eva Klein', email: 'eva.klein@menje.example.lu', language: 'en', roles: ['administrator'] },
+  // The recognition of diplomas: one proposes a decision, the other approves it.
+  { id: 'claude.reding', organisation_id: 'menje-fp', name: 'Claude Reding', email: 'claude.reding@menje.example.lu', language: 'fr', roles: ['recognition_officer'] },
+  { id: 'nadia.schroeder', organisation_id: 'menje-fp', name: 'Nadia Schroeder', email: 'nadia.schroeder@menje.example.lu', language: 'de', roles: ['recognition_officer'] },
 ];
 
 
