@@ -13,13 +13,22 @@ export interface IssuedCredential {
   revokedAt: Date | null;
 }
 
-/** Records a signed credential; recording it again (a retried activity) keeps the first. */
-export async function recordCredential(db: Kysely<Database>, credential: { id: string; recognitionId: string; jwt: string; issuedAt: string }): Promise<void> {
+/**
+ * Records a recognition's signed credential and answers the one recorded: recorded again (a
+ * retried activity, whose new signature differs), the first is kept.
+ */
+export async function recordCredential(db: Kysely<Database>, credential: { id: string; recognitionId: string; jwt: string; issuedAt: string }): Promise<{ id: string; jwt: string }> {
   await db
     .insertInto('recognition_credentials')
     .values({ id: credential.id, recognition_id: credential.recognitionId, jwt: credential.jwt, issued_at: credential.issuedAt })
     .onConflict((conflict) => conflict.doNothing())
     .execute();
+  return db.selectFrom('recognition_credentials').select(['id', 'jwt']).where('recognition_id', '=', credential.recognitionId).executeTakeFirstOrThrow();
+}
+
+/** A recognition's credential, if one was issued. */
+export function credentialOf(db: Kysely<Database>, recognitionId: string) {
+  return db.selectFrom('recognition_credentials').select(['id', 'jwt']).where('recognition_id', '=', recognitionId).executeTakeFirst();
 }
 
 /** The credential with this id, with its decision and its holder's name. */

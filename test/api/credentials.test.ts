@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { recordCredential } from '../../db/recognition-credentials.js';
+import { issueCredential } from '../../activities/recognition-credential.js';
 import { credentialPayload, type CertificateFacts } from '../../domain/credential.js';
 import { diplomaTypeKey, type RecognitionRequest } from '../../domain/recognition.js';
 import { credentialKeysFor, loadCredentialKeys, type CredentialKeys } from '../../infra/credential-keys.js';
@@ -74,8 +74,7 @@ async function issuedEquivalence(): Promise<{ facts: CertificateFacts; jwt: stri
       decided_at: facts.decidedAt,
     })
     .execute();
-  const jwt = await keys.sign(credentialPayload(facts, keys.issuer));
-  await recordCredential(stack.db, { id: facts.credentialId!, recognitionId, jwt, issuedAt: facts.decidedAt });
+  const { jwt } = await issueCredential(stack.db, keys, { ...facts, credentialId: facts.credentialId! });
   return { facts, jwt };
 }
 
@@ -103,6 +102,11 @@ describe('a recognition credential, checked by anyone', () => {
       decidedOn: '2026-10-15',
     });
     expect(reply.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('is issued once: issued again (a retried activity), the first signed credential stands', async () => {
+    const { facts, jwt } = await issuedEquivalence();
+    expect(await issueCredential(stack.db, keys, { ...facts, credentialId: randomUUID() })).toEqual({ id: facts.credentialId, jwt });
   });
 
   it('is unknown when tampered with, signed by another key, never issued, or not a JWT at all', async () => {
