@@ -11,6 +11,12 @@ export const verificationBody = z.object({ credential: z.string().min(1).max(20_
 export function credentialRoutes(dependencies: ApiDependencies): Router {
   const { credentialKeys } = dependencies;
   const router = Router();
+  // Nothing here is private to a session: any page (a wallet, an employer's tool) may call it.
+  router.use((request, response, next) => {
+    response.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'content-type' });
+    if (request.method === 'OPTIONS') response.status(204).end();
+    else next();
+  });
 
   router.get('/jwks.json', (_request, response) => {
     // The keys change only when the ministry rotates its key: verifiers may keep them an hour.

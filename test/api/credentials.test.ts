@@ -102,6 +102,11 @@ describe('a recognition credential, checked by anyone', () => {
       decidedOn: '2026-10-15',
     });
     expect(reply.headers.get('cache-control')).toBe('no-store');
+    // A page on any origin may ask.
+    expect(reply.headers.get('access-control-allow-origin')).toBe('*');
+    const preflight = await fetch(`${stack.apiUrl()}/credentials/verify`, { method: 'OPTIONS', headers: { origin: 'https://wallet.example.eu', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
   });
 
   it('is issued once: issued again (a retried activity), the first signed credential stands', async () => {
