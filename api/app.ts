@@ -8,6 +8,7 @@ import { HttpProblem, problemHandler } from './problem.js';
 import { refuseNonTextInBody, refuseNonTextInUrl } from './request-guards.js';
 import { caseRoutes } from './routes/cases.js';
 import { codecRoutes } from './routes/codec.js';
+import { credentialRoutes } from './routes/credentials.js';
 import { contractCourseRoutes } from './routes/contract-course.js';
 import { contractRoutes } from './routes/contract.js';
 import { contractSigningRoutes } from './routes/contract-signing.js';
@@ -15,6 +16,7 @@ import { signingRoutes } from '../web/signing-routes.js';
 import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { recognitionRoutes } from './routes/recognitions.js';
+import { recognitionRevocationRoutes } from './routes/recognition-revocation.js';
 import { referenceRoutes } from './routes/reference.js';
 import { recognitionTimesRoutes } from './routes/recognition-times.js';
 import { taskQueueRoutes } from './routes/task-queue.js';
@@ -51,6 +53,8 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   });
 
   app.use('/codec', codecRoutes(dependencies));
+  // Anyone checks a recognition credential, without an account.
+  app.use('/credentials', credentialRoutes(dependencies));
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
   app.use('/v1', refuseNonTextInUrl, refuseNonTextInBody);
   // Before /v1/recognitions/:id, which would take `processing-times` for an id.
@@ -63,6 +67,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1/reference', referenceRoutes(dependencies));
   app.use('/v1/recognitions', recognitionRoutes(dependencies));
   app.use('/v1', whoIsWhoRoutes(dependencies));
+  app.use('/v1/recognitions', recognitionRevocationRoutes(dependencies));
 
   app.use((request) => {
     throw new HttpProblem(404, 'Not found', `Nothing at ${request.method} ${request.path}`);

@@ -29,6 +29,7 @@ import { commonProblems, jsonResponse, listOf, problemResponse } from './openapi
 import { registerSigningPaths } from './openapi-signing.js';
 import { registerRecognitionTimesPaths } from './openapi-recognition-times.js';
 import { registerRecognitionPaths } from './openapi-recognitions.js';
+import { registerCredentialPaths } from './openapi-credentials.js';
 
 
 /** The OpenAPI document, generated from the same zod schemas that validate requests. */
@@ -380,6 +381,7 @@ export function openApiDocument(serverUrl: string) {
   registerSigningPaths(registry);
   registerRecognitionTimesPaths(registry);
   registerRecognitionPaths(registry);
+  registerCredentialPaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -18,15 +18,24 @@ export interface CredentialKeys {
 const algorithmOf = (jwk: JWK): 'ES256' | 'EdDSA' | undefined =>
   jwk.kty === 'EC' && jwk.crv === 'P-256' ? 'ES256' : jwk.kty === 'OKP' && jwk.crv === 'Ed25519' ? 'EdDSA' : undefined;
 
+/**
+ * The configured key: a private JWK as JSON, or that JSON base64url-encoded (a Compose file's
+ * `${VAR:-default}` and some secret stores take no braces).
+ */
+function parseSigningKey(text: string): JWK | undefined {
+  const json = text.trim().startsWith('{') ? text : Buffer.from(text.trim(), 'base64url').toString('utf8');
+  try {
+    const jwk = JSON.parse(json) as unknown;
+    return typeof jwk === 'object' && jwk !== null && !Array.isArray(jwk) ? (jwk as JWK) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why a RECOGNITION_SIGNING_KEY cannot sign credentials; undefined when it can. */
 export function signingKeyProblem(text: string): string | undefined {
-  let jwk: JWK;
-  try {
-    jwk = JSON.parse(text) as JWK;
-  } catch {
-    return 'a private JWK as JSON';
-  }
-  if (typeof jwk !== 'object' || jwk === null || typeof jwk.d !== 'string') return 'a private JWK as JSON (with its `d`)';
+  const jwk = parseSigningKey(text);
+  if (!jwk || typeof jwk.d !== 'string') return 'a private JWK (with its `d`) as JSON, or that JSON base64url-encoded';
   const algorithm = algorithmOf(jwk);
   if (!algorithm) return 'an EC P-256 (ES256) or OKP Ed25519 (EdDSA) key';
   if (jwk.alg !== undefined && jwk.alg !== algorithm) return `a key of type ${jwk.kty} ${jwk.crv} signs with ${algorithm}, not ${jwk.alg}`;
@@ -38,10 +47,12 @@ export function signingKeyProblem(text: string): string | undefined {
  * thumbprint, names it in the JWKS), else an ES256 development key kept in the data folder.
  */
 export async function loadCredentialKeys(options: { dataDir: string; signingKey?: string | undefined; issuer: string }): Promise<CredentialKeys> {
-  const configured = options.signingKey ? (JSON.parse(options.signingKey) as JWK) : undefined;
-  const privateJwk = configured ?? (await loadDevKey({ dataDir: options.dataDir, fileName: 'dev-credential-key.json', kid: 'dev-credentials', algorithm: 'ES256' }));
-  const algorithm = algorithmOf(privateJwk);
-  if (!algorithm) throw new Error('The credential signing key is neither ES256 nor EdDSA');
+  const problem = options.signingKey === undefined ? undefined : signingKeyProblem(options.signingKey);
+  if (problem) throw new Error(`The credential signing key must be ${problem}`);
+  const privateJwk = options.signingKey
+    ? parseSigningKey(options.signingKey)!
+    : await loadDevKey({ dataDir: options.dataDir, fileName: 'dev-credential-key.json', kid: 'dev-credentials', algorithm: 'ES256' });
+  const algorithm = algorithmOf(privateJwk)!;
   const kid = privateJwk.kid ?? (await calculateJwkThumbprint(privateJwk));
   const signingKey = await importJWK({ ...privateJwk, alg: algorithm }, algorithm);
   const publicJwk: JWK = { ...publicPart(privateJwk), kid, alg: algorithm, use: 'sig' };

@@ -20,6 +20,8 @@ describe('health and the API description', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/credentials/jwks.json',
+      '/credentials/verify',
       '/sign/{token}',
       '/sign/{token}/contract.pdf',
       '/v1/cases',
@@ -53,6 +55,7 @@ describe('health and the API description', () => {
       '/v1/recognitions/{id}/documents',
       '/v1/recognitions/{id}/documents/{documentId}',
       '/v1/recognitions/{id}/payment',
+      '/v1/recognitions/{id}/revocation',
       '/v1/recognitions/{id}/submission',
       '/v1/recognitions/{id}/unclaim',
       '/v1/reference',
@@ -67,6 +70,8 @@ describe('health and the API description', () => {
     ]);
     // A signing link is its own credential: its door asks for no bearer token.
     expect(body.paths['/sign/{token}'].post.security).toEqual([]);
+    // Anyone checks a recognition credential, without an account.
+    expect(body.paths['/credentials/verify'].post.security).toEqual([]);
     const submission = body.paths['/v1/cases'].post.requestBody.content['application/json'].schema;
     expect(submission.required).toEqual(expect.arrayContaining(['apprentice', 'tradeCode', 'foreignSchool', 'startDate']));
     // The allowed countries are a rule, checked with the others: the document says so instead of an enum.

@@ -37,6 +37,8 @@ const REQUIRED_ENV: ReadonlyArray<{ name: SettingName; services: readonly AppSer
   { name: 'AUTH_AUDIENCE', services: ['api'] },
   { name: 'AUTH_JWKS_URL', services: ['api'] },
   { name: 'WORKER_HEALTH_PORT', services: ['worker'] },
+  { name: 'RECOGNITION_SIGNING_KEY', services: ['api', 'worker'] },
+  { name: 'RECOGNITION_ISSUER', services: ['api', 'worker'] },
 ];
 
 const requiredFor = (service: AppService): string[] =>
