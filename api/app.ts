@@ -65,9 +65,8 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));
-  app.use('/v1/recognitions', recognitionRoutes(dependencies));
+  app.use('/v1/recognitions', recognitionRoutes(dependencies), recognitionRevocationRoutes(dependencies));
   app.use('/v1', whoIsWhoRoutes(dependencies));
-  app.use('/v1/recognitions', recognitionRevocationRoutes(dependencies));
 
   app.use((request) => {
     throw new HttpProblem(404, 'Not found', `Nothing at ${request.method} ${request.path}`);
