@@ -1,54 +1,19 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { caseReference } from '../domain/case-reference.js';
 import type { ContractTerms } from '../domain/contract.js';
 import { luxembourgDate } from '../domain/luxembourg-date.js';
 import { contractTexts } from './contract-texts.js';
-
-// DejaVu covers every letter of the three languages and of the parties' names; the PDF embeds it.
-const require = createRequire(import.meta.url);
-const fonts = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
-
-/** How one language writes the contract's dates, amounts and countries. */
-function writing(locale: string) {
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
-  const regions = new Intl.DisplayNames([locale], { type: 'region' });
-  return {
-    date: (date: string) => dates.format(new Date(`${date}T00:00:00Z`)),
-    amount: (cents: number) => money.format(cents / 100),
-    country: (code: string) => regions.of(code) ?? code,
-  };
-}
+import { startPdf, writing } from './pdf-document.js';
 
 /**
- * The contract as a PDF, in the language of the terms. Nothing in it depends on the clock or
- * on chance: the same terms drawn up at the same instant give the same bytes, so a retried
- * activity stores the document the parties already read (pdfkit derives the file ID from the
- * creation date it is given, the font subset's name from the font).
+ * The contract as a PDF, in the language of the terms: the same terms drawn up at the same
+ * instant give the same bytes (activities/pdf-document.ts), so a retried activity stores the
+ * document the parties already read.
  */
 export function renderContract(terms: ContractTerms, drawnUpAt: string): Promise<Buffer> {
   const t = contractTexts[terms.language];
   const { date, amount, country } = writing(t.locale);
   const reference = caseReference(terms.caseId);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    lang: terms.language,
-    displayTitle: true,
-    info: { Title: `${t.title} ${reference}`, Producer: 'Cross-border apprenticeship', Creator: 'Cross-border apprenticeship', CreationDate: new Date(drawnUpAt) },
-  });
-  const bytes = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const { doc, bytes } = startPdf({ language: terms.language, title: `${t.title} ${reference}`, createdAt: drawnUpAt });
 
   const heading = (text: string) => doc.moveDown().font('bold').fontSize(12).text(text).moveDown(0.3).font('regular').fontSize(10);
   const fields = (rows: [string, string][]) =>

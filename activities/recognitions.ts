@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Kysely } from 'kysely';
 import type { DocumentStore } from '../application/document-store.js';
+import { findCredential, recordCredential } from '../db/recognition-credentials.js';
 import { referenceVersions } from '../db/reference-store.js';
 import {
-  findCredential,
   findOpenedRecognition,
   graduationOf,
   recognitionToIssue,
   recordCertificate,
-  recordCredential,
   recordInRegister,
   recordRecognitionOpened,
   recordRecognitionPayment,
@@ -97,7 +96,7 @@ export function createRecognitionActivities({ db, documents, credentialKeys, pub
         language: request.holder.language,
         verificationUrl: `${publicBaseUrl}/credentials/verify`,
       };
-      if (facts.credentialId && !(await findCredential(db, recognitionId))) {
+      if (facts.credentialId && !(await findCredential(db, facts.credentialId))) {
         const jwt = await credentialKeys.sign(credentialPayload(facts, credentialKeys.issuer));
         await recordCredential(db, { id: facts.credentialId, recognitionId, jwt, issuedAt: decidedAt });
       }

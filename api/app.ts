@@ -8,12 +8,14 @@ import { HttpProblem, problemHandler } from './problem.js';
 import { refuseNonTextInBody, refuseNonTextInUrl } from './request-guards.js';
 import { caseRoutes } from './routes/cases.js';
 import { codecRoutes } from './routes/codec.js';
+import { credentialRoutes } from './routes/credentials.js';
 import { contractCourseRoutes } from './routes/contract-course.js';
 import { contractRoutes } from './routes/contract.js';
 import { contractSigningRoutes } from './routes/contract-signing.js';
 import { signingRoutes } from '../web/signing-routes.js';
 import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
+import { recognitionRevocationRoutes } from './routes/recognition-revocation.js';
 import { referenceRoutes } from './routes/reference.js';
 import { taskQueueRoutes } from './routes/task-queue.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -49,6 +51,8 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   });
 
   app.use('/codec', codecRoutes(dependencies));
+  // Anyone checks a recognition credential, without an account.
+  app.use('/credentials', credentialRoutes(dependencies));
   app.use('/v1', authenticate({ db, keys, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
   app.use('/v1', refuseNonTextInUrl, refuseNonTextInBody);
   app.use('/v1/cases/:id/documents', documentRoutes(dependencies));
@@ -58,6 +62,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));
   app.use('/v1', whoIsWhoRoutes(dependencies));
+  app.use('/v1/recognitions', recognitionRevocationRoutes(dependencies));
 
   app.use((request) => {
     throw new HttpProblem(404, 'Not found', `Nothing at ${request.method} ${request.path}`);

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../infra/config.js';
+import type { CredentialKeys } from '../infra/credential-keys.js';
 
 /** What the API is built from; each process makes these once. The application's services are among them. */
 export interface ApiDependencies extends Services {
@@ -13,4 +14,6 @@ export interface ApiDependencies extends Services {
   temporal: Client;
   keys: JWTVerifyGetKey;
   logger: Logger;
+  /** The ministry's keys that sign and check recognition credentials. */
+  credentialKeys: CredentialKeys;
 }

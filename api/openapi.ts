@@ -27,6 +27,7 @@ import { taskAssignmentBody, taskListQuery } from './routes/task-queue.js';
 import { organisationListQuery } from './routes/who-is-who.js';
 import { commonProblems, jsonResponse, listOf, problemResponse } from './openapi-parts.js';
 import { registerSigningPaths } from './openapi-signing.js';
+import { registerCredentialPaths } from './openapi-credentials.js';
 
 
 /** The OpenAPI document, generated from the same zod schemas that validate requests. */
@@ -376,6 +377,7 @@ export function openApiDocument(serverUrl: string) {
   });
 
   registerSigningPaths(registry);
+  registerCredentialPaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

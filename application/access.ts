@@ -86,3 +86,8 @@ export function mayReadPayloads(caller: Caller): boolean {
 export function mayReadCourseReasons(caller: Caller, entry: { proposed_by_organisation_id: string; agreeing_organisation_id: string | null }, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): boolean {
   return [entry.proposed_by_organisation_id, entry.agreeing_organisation_id, config.MINISTRY_ORGANISATION_ID].includes(caller.organisationId);
 }
+
+/** Only the ministry's recognition officers decide diploma recognitions, and revoke them. */
+export function mayDecideRecognitions(caller: Caller, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): boolean {
+  return caller.organisationId === config.MINISTRY_ORGANISATION_ID && caller.roles.includes('recognition_officer');
+}

@@ -219,18 +219,6 @@ export async function recordCertificate(db: Kysely<Database>, recognitionId: str
   return kept!;
 }
 
-export function findCredential(db: Db, recognitionId: string) {
-  return db.selectFrom('recognition_credentials').select(['id', 'jwt']).where('recognition_id', '=', recognitionId).executeTakeFirst();
-}
-
-export async function recordCredential(db: Kysely<Database>, credential: { id: string; recognitionId: string; jwt: string; issuedAt: string }): Promise<void> {
-  await db
-    .insertInto('recognition_credentials')
-    .values({ id: credential.id, recognition_id: credential.recognitionId, jwt: credential.jwt, issued_at: credential.issuedAt })
-    .onConflict((conflict) => conflict.column('recognition_id').doNothing())
-    .execute();
-}
-
 /** What the applicant's notices are written from: where they are reached, what is asked of them. */
 export function recognitionNoticeFacts(db: Db, recognitionId: string) {
   return db

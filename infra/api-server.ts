@@ -8,6 +8,7 @@ import { answerClientErrors, maxHeaderBytes } from '../api/client-errors.js';
 import { createDatabase } from '../db/database.js';
 import { postgresDocumentStore } from '../db/document-store.js';
 import type { Config } from './config.js';
+import { credentialKeysFor } from './credential-keys.js';
 import { loadDevIssuer } from './dev-issuer.js';
 import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
@@ -29,7 +30,8 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   const keys = config.AUTH_JWKS_URL
     ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))
     : (await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE })).keys;
-  const app = createApp({ config, db, temporal, documents: postgresDocumentStore(db), keys, logger });
+  const credentialKeys = await credentialKeysFor(config);
+  const app = createApp({ config, db, temporal, documents: postgresDocumentStore(db), keys, logger, credentialKeys });
   const server = createServer({ maxHeaderSize: maxHeaderBytes }, app).listen(config.PORT, '0.0.0.0');
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

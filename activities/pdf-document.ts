@@ -1,0 +1,46 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+
+// DejaVu covers every letter of the three languages and of the parties' names; the PDF embeds it.
+const require = createRequire(import.meta.url);
+const fonts = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+
+/**
+ * An A4 document with the fonts `regular` and `bold`, and its bytes once `doc.end()` is
+ * called. Nothing in it depends on the clock or on chance: pdfkit derives the file ID from the
+ * creation date it is given and the font subset's name from the font, so the same content
+ * drawn up at the same instant gives the same bytes.
+ */
+export function startPdf(options: { language: string; title: string; createdAt: string }): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    lang: options.language,
+    displayTitle: true,
+    info: { Title: options.title, Producer: 'Cross-border apprenticeship', Creator: 'Cross-border apprenticeship', CreationDate: new Date(options.createdAt) },
+  });
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  return { doc, bytes };
+}
+
+/** How one language writes dates, amounts and countries. */
+export function writing(locale: string) {
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+  const regions = new Intl.DisplayNames([locale], { type: 'region' });
+  return {
+    date: (date: string) => dates.format(new Date(`${date}T00:00:00Z`)),
+    amount: (cents: number) => money.format(cents / 100),
+    country: (code: string) => regions.of(code) ?? code,
+  };
+}
