@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { createRecognitionActivities } from '../../activities/recognitions.js';
+import { postgresDocumentStore } from '../../db/document-store.js';
 import { recordRecognitionStatus } from '../../db/recognitions.js';
 import { caseReference } from '../../domain/case-reference.js';
 import type { RecognitionRequest } from '../../domain/recognition.js';
+import { loadCredentialKeys } from '../../infra/credential-keys.js';
 import { encryptedDataConverter } from '../../infra/payload-codec.js';
 import {
   approveDecisionUpdate,
@@ -234,5 +237,61 @@ describe('a recognition driven by its Updates', () => {
     expect(mails.map((m) => m.subject)).toContain(`Ihr Abschluss ist anerkannt – Antrag ${caseReference(recognitionId)}`);
 
     recordHistory(recognitionWorkflowId(recognitionId), 'recognition-recognised.json');
+  });
+
+  it('answers a retried open and issue with what was recorded, writing nothing twice', async () => {
+    const activities = createRecognitionActivities({
+      db: stack.db,
+      documents: postgresDocumentStore(stack.db),
+      credentialKeys: await loadCredentialKeys({ dataDir: stack.config.dataDir, issuer: stack.config.publicBaseUrl }),
+      publicBaseUrl: stack.config.publicBaseUrl,
+    });
+    const recorded = (await recognitionOf({ id: recognitionId }))!;
+    const register = await stack.db.selectFrom('recognition_decisions').selectAll().where('recognition_id', '=', recognitionId).executeTakeFirstOrThrow();
+    const credential = await stack.db.selectFrom('recognition_credentials').selectAll().where('recognition_id', '=', recognitionId).executeTakeFirstOrThrow();
+
+    const opened = await activities.openRecognition({ recognitionId, origin: { kind: 'independent' }, request, applicantUserId: applicant.userId, requestedAt: new Date().toISOString(), mailRetry: { initialIntervalMs: 200, maximumIntervalMs: 1_000 } });
+    expect(opened).toEqual({ applicantUserId: applicant.userId, applicantOrganisationId: applicant.organisationId, required: recorded.required_documents, feeCents: 7_500 });
+    const issued = await activities.issueRecognition({ recognitionId, decision: { outcome: 'equivalence', qualification: 'DAP', tradeCode: 'DAP-BOULANGER' }, proposedBy: proposer, approvedBy: approver, decidedAt: register.decided_at.toISOString() });
+    expect(issued).toEqual({ decision: register.decision, certificateDocumentSha256: recorded.certificate_sha256, credentialId: credential.id });
+
+    expect(await recognitionOf({ id: recognitionId })).toEqual(recorded);
+    expect(await stack.db.selectFrom('recognition_decisions').selectAll().where('recognition_id', '=', recognitionId).execute()).toEqual([register]);
+    expect(await stack.db.selectFrom('recognition_credentials').selectAll().where('recognition_id', '=', recognitionId).execute()).toEqual([credential]);
+    expect(await stepsOf(recognitionId)).toHaveLength(5);
+  });
+
+  it('records the next decision on the same diploma type against its precedent: a refusal departs from it, with its reasons', async () => {
+    const sofia: RecognitionActor = { userId: 'sofia.lambert', organisationId: 'applicant-sofia-lambert' };
+    const nextId = randomUUID();
+    // The same diploma, written with other case and spacing.
+    const same = { ...request, holder: { ...request.holder, givenName: 'Sofia', familyName: 'Lambert', email: 'sofia.lambert@example.fr', language: 'fr' as const }, diploma: { ...request.diploma, title: 'GESELLENBRIEF  Bäcker' } };
+    const next = await client.workflow.start<RecognitionWorkflow>(recognitionWorkflowType, {
+      taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+      workflowId: recognitionWorkflowId(nextId),
+      args: [{ recognitionId: nextId, origin: { kind: 'independent' }, request: same, applicantUserId: sofia.userId, requestedAt: new Date().toISOString(), mailRetry: { initialIntervalMs: 200, maximumIntervalMs: 1_000 } }],
+    });
+    // Taken at once, before the request is recorded: it waits for it, and is not lost.
+    await next.executeUpdate(submitDocumentsUpdate, { args: [{ by: sofia }] });
+    await next.executeUpdate(recordPaymentUpdate, { args: [{ by: approver, payment: { amountCents: 7_500, paidOn: '2026-11-21', reference: 'RECO-TEST-2' } }] });
+    const reasons = 'The training lasted two years, not the three of the precedent';
+    await next.executeUpdate(proposeDecisionUpdate, { args: [{ by: approver, decision: { outcome: 'refusal', reasons } }] });
+    // Sent back once: the proposal is withdrawn and examination resumes.
+    await next.executeUpdate(approveDecisionUpdate, { args: [{ by: proposer, approved: false, reasons: 'Check the duration' }] });
+    expect(await recognitionOf({ id: nextId })).toMatchObject({ status: 'in_examination', proposal: null, proposed_by: null });
+    await next.executeUpdate(proposeDecisionUpdate, { args: [{ by: approver, decision: { outcome: 'refusal', reasons } }] });
+    await next.executeUpdate(approveDecisionUpdate, { args: [{ by: proposer, approved: true }] });
+    expect(await next.result()).toBe('refused');
+
+    const register = await stack.db.selectFrom('recognition_decisions').selectAll().where('recognition_id', '=', nextId).executeTakeFirstOrThrow();
+    expect(register).toMatchObject({ decision: { outcome: 'refusal' }, reasons, precedent_recognition_id: recognitionId, follows_precedent: false, proposed_by: approver.userId, approved_by: proposer.userId });
+    expect((await recognitionOf({ id: nextId }))!.certificate_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await stack.db.selectFrom('recognition_credentials').select('id').where('recognition_id', '=', nextId).execute()).toEqual([]);
+    expect((await stepsOf(nextId)).map((s) => s.step)).toEqual(['applicant', 'examination', 'approval', 'examination', 'approval']);
+
+    const email = (await stack.db.selectFrom('users').select('email').where('id', '=', sofia.userId).executeTakeFirstOrThrow()).email;
+    const refused = (await mailsAbout(email, nextId, 2)).find((m) => m.subject.startsWith('Reconnaissance de votre diplôme refusée'));
+    expect(refused!.text).toContain(`/v1/recognitions/${nextId}`);
+    expect(refused!.text).not.toContain('two years');
   });
 });
