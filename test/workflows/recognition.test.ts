@@ -22,6 +22,7 @@ import {
 } from '../../workflows/recognition/contract.js';
 import { recordHistory } from '../support/record-history.js';
 import { startTestStack, testPayloadKey, type TestStack } from '../support/stack.js';
+import { runsOf } from '../support/workflow-runs.js';
 
 const poll = { timeout: 30_000 };
 
@@ -111,6 +112,10 @@ describe("a graduate's recognition", () => {
       expect(mail!.text).toContain(named);
     }
     for (const personal of [apprentice.birthDate, apprentice.familyName, apprentice.email!]) expect(mail!.text).not.toContain(personal);
+
+    // The case's last run, which started the recognition: its history replays with the patch.
+    await expect.poll(async () => (await runsOf(`case-${id}`)).at(-1)?.status.name, poll).toBe('COMPLETED');
+    recordHistory(`case-${id}`, 'apprenticeship-completed-recognition-started.json', (await runsOf(`case-${id}`)).at(-1)!.runId);
   });
 });
 
