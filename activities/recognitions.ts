@@ -17,7 +17,7 @@ import {
 import type { Database } from '../db/schema.js';
 import { credentialPayload, type CertificateFacts } from '../domain/credential.js';
 import { luxembourgDate } from '../domain/luxembourg-date.js';
-import { departsFrom, diplomaTypeKey, issuesEuropassSupplement, requiredDocuments, type RecognitionRequest } from '../domain/recognition.js';
+import { diplomaTypeKey, issuesEuropassSupplement, requiredDocuments, type RecognitionRequest } from '../domain/recognition.js';
 import { versionInForce } from '../domain/reference-data.js';
 import type { CredentialKeys } from '../infra/credential-keys.js';
 import { recognitionWorkflowId, type RecognitionActivities } from '../workflows/recognition/contract.js';
@@ -81,7 +81,7 @@ export function createRecognitionActivities({ db, documents, credentialKeys, pub
     },
 
     async issueRecognition({ recognitionId, decision, proposedBy, approvedBy, decidedAt }) {
-      const registered = await recordInRegister(db, { recognitionId, decision, proposedBy: proposedBy.userId, approvedBy: approvedBy.userId, decidedAt }, departsFrom);
+      const registered = await recordInRegister(db, { recognitionId, decision, proposedBy: proposedBy.userId, approvedBy: approvedBy.userId, decidedAt });
       const { request, certificate_sha256: drawnUp } = await recognitionToIssue(db, recognitionId);
       const facts: CertificateFacts = {
         recognitionId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseRequest } from '../domain/case-request.js';
-import { registeredDecision, stepOf, type Payment, type RecognitionDecision, type RecognitionRequest, type RegisteredDecision, type TranslatedKind } from '../domain/recognition.js';
+import { departsFrom, registeredDecision, stepOf, type Payment, type RecognitionDecision, type RecognitionRequest, type RegisteredDecision, type TranslatedKind } from '../domain/recognition.js';
 import type { RecognitionActor, RecognitionStatusChange } from '../workflows/recognition/contract.js';
 import type { Database } from './schema.js';
 
@@ -172,11 +172,7 @@ export interface RegisterEntry {
  * follows or departs from (the latest decision on the same type still in force). Recorded once:
  * run again, it answers the entry first recorded.
  */
-export async function recordInRegister(
-  db: Kysely<Database>,
-  entry: RegisterEntry,
-  departs: (precedent: RegisteredDecision, decision: RecognitionDecision) => boolean,
-): Promise<RegisteredDecision> {
+export async function recordInRegister(db: Kysely<Database>, entry: RegisterEntry): Promise<RegisteredDecision> {
   return db.transaction().execute(async (trx) => {
     const { request, diploma_key: diplomaKey } = await recognitionToIssue(trx, entry.recognitionId);
     // Two decisions on one diploma type at once would each miss the other as precedent.
@@ -202,7 +198,7 @@ export async function recordInRegister(
         decision: JSON.stringify(decision),
         reasons: entry.decision.reasons ?? null,
         precedent_recognition_id: precedent?.recognition_id ?? null,
-        follows_precedent: precedent ? !departs(precedent.decision, entry.decision) : null,
+        follows_precedent: precedent ? !departsFrom(precedent.decision, entry.decision) : null,
         proposed_by: entry.proposedBy,
         approved_by: entry.approvedBy,
         decided_at: entry.decidedAt,
