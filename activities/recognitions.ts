@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Kysely } from 'kysely';
 import type { DocumentStore } from '../application/document-store.js';
+import { findCredential, recordCredential } from '../db/recognition-credentials.js';
 import { referenceVersions } from '../db/reference-store.js';
 import {
-  findCredential,
   findOpenedRecognition,
   graduationOf,
   recognitionToIssue,
   recordCertificate,
-  recordCredential,
   recordInRegister,
   recordRecognitionOpened,
   recordRecognitionPayment,
@@ -18,7 +17,7 @@ import {
 import type { Database } from '../db/schema.js';
 import { credentialPayload, type CertificateFacts } from '../domain/credential.js';
 import { luxembourgDate } from '../domain/luxembourg-date.js';
-import { departsFrom, diplomaTypeKey, issuesEuropassSupplement, requiredDocuments, type RecognitionRequest } from '../domain/recognition.js';
+import { diplomaTypeKey, issuesEuropassSupplement, requiredDocuments, type RecognitionRequest } from '../domain/recognition.js';
 import { versionInForce } from '../domain/reference-data.js';
 import type { CredentialKeys } from '../infra/credential-keys.js';
 import { recognitionWorkflowId, type RecognitionActivities } from '../workflows/recognition/contract.js';
@@ -82,7 +81,7 @@ export function createRecognitionActivities({ db, documents, credentialKeys, pub
     },
 
     async issueRecognition({ recognitionId, decision, proposedBy, approvedBy, decidedAt }) {
-      const registered = await recordInRegister(db, { recognitionId, decision, proposedBy: proposedBy.userId, approvedBy: approvedBy.userId, decidedAt }, departsFrom);
+      const registered = await recordInRegister(db, { recognitionId, decision, proposedBy: proposedBy.userId, approvedBy: approvedBy.userId, decidedAt });
       const { request, certificate_sha256: drawnUp } = await recognitionToIssue(db, recognitionId);
       const facts: CertificateFacts = {
         recognitionId,
@@ -97,7 +96,7 @@ export function createRecognitionActivities({ db, documents, credentialKeys, pub
         language: request.holder.language,
         verificationUrl: `${publicBaseUrl}/credentials/verify`,
       };
-      if (facts.credentialId && !(await findCredential(db, recognitionId))) {
+      if (facts.credentialId && !(await findCredential(db, facts.credentialId))) {
         const jwt = await credentialKeys.sign(credentialPayload(facts, credentialKeys.issuer));
         await recordCredential(db, { id: facts.credentialId, recognitionId, jwt, issuedAt: decidedAt });
       }

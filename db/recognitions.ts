@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseRequest } from '../domain/case-request.js';
-import { registeredDecision, stepOf, type Payment, type RecognitionDecision, type RecognitionRequest, type RegisteredDecision, type TranslatedKind } from '../domain/recognition.js';
+import { departsFrom, registeredDecision, stepOf, type Payment, type RecognitionDecision, type RecognitionRequest, type RegisteredDecision, type TranslatedKind } from '../domain/recognition.js';
 import type { RecognitionActor, RecognitionStatusChange } from '../workflows/recognition/contract.js';
 import type { Database } from './schema.js';
 
@@ -172,11 +172,7 @@ export interface RegisterEntry {
  * follows or departs from (the latest decision on the same type still in force). Recorded once:
  * run again, it answers the entry first recorded.
  */
-export async function recordInRegister(
-  db: Kysely<Database>,
-  entry: RegisterEntry,
-  departs: (precedent: RegisteredDecision, decision: RecognitionDecision) => boolean,
-): Promise<RegisteredDecision> {
+export async function recordInRegister(db: Kysely<Database>, entry: RegisterEntry): Promise<RegisteredDecision> {
   return db.transaction().execute(async (trx) => {
     const { request, diploma_key: diplomaKey } = await recognitionToIssue(trx, entry.recognitionId);
     // Two decisions on one diploma type at once would each miss the other as precedent.
@@ -202,7 +198,7 @@ export async function recordInRegister(
         decision: JSON.stringify(decision),
         reasons: entry.decision.reasons ?? null,
         precedent_recognition_id: precedent?.recognition_id ?? null,
-        follows_precedent: precedent ? !departs(precedent.decision, entry.decision) : null,
+        follows_precedent: precedent ? !departsFrom(precedent.decision, entry.decision) : null,
         proposed_by: entry.proposedBy,
         approved_by: entry.approvedBy,
         decided_at: entry.decidedAt,
@@ -217,18 +213,6 @@ export async function recordCertificate(db: Kysely<Database>, recognitionId: str
   await db.updateTable('recognitions').set({ certificate_sha256: sha256 }).where('id', '=', recognitionId).where('certificate_sha256', 'is', null).execute();
   const { certificate_sha256: kept } = await recognitionToIssue(db, recognitionId);
   return kept!;
-}
-
-export function findCredential(db: Db, recognitionId: string) {
-  return db.selectFrom('recognition_credentials').select(['id', 'jwt']).where('recognition_id', '=', recognitionId).executeTakeFirst();
-}
-
-export async function recordCredential(db: Kysely<Database>, credential: { id: string; recognitionId: string; jwt: string; issuedAt: string }): Promise<void> {
-  await db
-    .insertInto('recognition_credentials')
-    .values({ id: credential.id, recognition_id: credential.recognitionId, jwt: credential.jwt, issued_at: credential.issuedAt })
-    .onConflict((conflict) => conflict.column('recognition_id').doNothing())
-    .execute();
 }
 
 /** What the applicant's notices are written from: where they are reached, what is asked of them. */

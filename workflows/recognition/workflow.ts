@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RecognitionNotice } from '../../domain/notification.js';
-import type { RecognitionDecision, RecognitionStatus } from '../../domain/recognition.js';
+import type { Payment, RecognitionDecision, RecognitionStatus } from '../../domain/recognition.js';
 import { notify, now } from '../workflow-steps.js';
 import {
   approveDecisionUpdate,
@@ -9,6 +9,7 @@ import {
   recordPaymentUpdate,
   requestDocumentsUpdate,
   submitDocumentsUpdate,
+  type OpenedRecognition,
   type RecognitionActivities,
   type RecognitionActor,
   type RecognitionStatusChange,
@@ -27,18 +28,27 @@ const recognitions = proxyActivities<RecognitionActivities>({
  */
 export const recognitionWorkflow: RecognitionWorkflow = async function recognitionWorkflow(input) {
   const { recognitionId } = input;
-  const opened = await recognitions.openRecognition(input);
+  // Known once the request is recorded: an Update taken before then waits for it to write.
+  let opened: OpenedRecognition | undefined;
   let status: RecognitionStatus = 'awaiting_applicant';
   let sequence = 0;
-  let feePaid = opened.feeCents === 0;
+  let feePaid = false;
   let proposal: { decision: RecognitionDecision; by: RecognitionActor } | undefined;
   let approval: RecognitionActor | undefined;
 
   const tell = (notice: RecognitionNotice) => notify({ key: `recognition-${recognitionId}.${sequence}.${notice}`, kind: 'recognition_notice', recognitionId, notice }, input.mailRetry);
+  const recorded = () => condition(() => opened !== undefined);
   const record = async (next: RecognitionStatus, change: Omit<RecognitionStatusChange, 'recognitionId' | 'sequence' | 'status' | 'at'> = {}) => {
     status = next;
     sequence += 1;
-    await recognitions.recordRecognitionStatus({ recognitionId, sequence, status: next, at: now(), ...change });
+    // Stamped when it happened, written once the request is.
+    const written: RecognitionStatusChange = { recognitionId, sequence, status: next, at: now(), ...change };
+    await recorded();
+    await recognitions.recordRecognitionStatus(written);
+  };
+  /** The fee is known once the request is recorded: checked then if the payment came before. */
+  const checkFee = (payment: Payment) => {
+    if (opened && payment.amountCents !== opened.feeCents) throw failure(recognitionFailureTypes.wrongState, `The fee is ${opened.feeCents} cents; ${payment.amountCents} were recorded`);
   };
   const expect = (...statuses: RecognitionStatus[]) => {
     if (!statuses.includes(status)) throw failure(recognitionFailureTypes.wrongState, `The recognition is ${status}`);
@@ -62,13 +72,15 @@ export const recognitionWorkflow: RecognitionWorkflow = async function recogniti
   setHandler(
     recordPaymentUpdate,
     async ({ by, payment }) => {
+      await recorded();
+      checkFee(payment);
       await recognitions.recordPayment(recognitionId, payment, by);
       feePaid = true;
     },
     {
       validator: ({ payment }) => {
         expect('awaiting_applicant', 'in_examination', 'awaiting_approval');
-        if (payment.amountCents !== opened.feeCents) throw failure(recognitionFailureTypes.wrongState, `The fee is ${opened.feeCents} cents; ${payment.amountCents} were recorded`);
+        checkFee(payment);
       },
     },
   );
@@ -103,6 +115,8 @@ export const recognitionWorkflow: RecognitionWorkflow = async function recogniti
     },
   );
 
+  opened = await recognitions.openRecognition(input);
+  feePaid ||= opened.feeCents === 0;
   await tell('documents_needed');
   await condition(() => approval !== undefined);
   const { decision, by: proposedBy } = proposal!;
