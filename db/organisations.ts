@@ -5,8 +5,9 @@ import type { Database } from './schema.js';
 const organisationColumns = ['organisations.id', 'organisations.kind', 'organisations.name', 'organisations.country', 'organisations.region', 'organisations.language'] as const;
 
 /** The organisations that take part in cases, by name; of one kind if asked. */
+/** The organisations of the directory, of one kind if asked; never an applicant, who is a person. */
 export function listOrganisations(db: Kysely<Database>, kind?: OrganisationKind) {
-  let select = db.selectFrom('organisations').select(organisationColumns);
+  let select = db.selectFrom('organisations').select(organisationColumns).where('organisations.kind', '<>', 'applicant');
   if (kind) select = select.where('organisations.kind', '=', kind);
   return select.orderBy('organisations.name').orderBy('organisations.id').execute();
 }

@@ -3,6 +3,8 @@
 /** `applicant`: a person asking for a diploma's recognition, their own organisation. */
 export const organisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school', 'foreign_authority', 'applicant'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
+/** The organisations the directory lists: an applicant is a person, whose name is theirs alone. */
+export const listedOrganisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school', 'foreign_authority'] as const satisfies readonly OrganisationKind[];
 
 /** The parties that answer a task, in a case's routing. */
 export const reviewParties = ['adem', 'chamber', 'foreign_school'] as const;

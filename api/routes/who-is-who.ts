@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { listOrganisations, viewMe } from '../../application/who-is-who.js';
-import { organisationKinds } from '../../domain/parties.js';
+import { listedOrganisationKinds } from '../../domain/parties.js';
 import { callerOf } from '../authentication.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { valueOr } from '../outcomes.js';
 import { parseOr400 } from '../problem.js';
 
-export const organisationListQuery = z.object({ kind: z.enum(organisationKinds).optional() });
+export const organisationListQuery = z.object({ kind: z.enum(listedOrganisationKinds).optional() });
 
 /** Who the caller is, and which organisations there are. */
 export function whoIsWhoRoutes(dependencies: ApiDependencies): Router {

@@ -39,6 +39,8 @@ describe('who is who', () => {
     });
     const all = await stack.request(stack.parties.employer, 'GET', '/v1/organisations');
     expect(new Set(all.body.items.map((o: { kind: string }) => o.kind))).toEqual(new Set(['employer', 'adem', 'chamber', 'ministry', 'foreign_school', 'foreign_authority']));
+    // Applicants are people: the directory neither lists them nor takes their kind.
+    expect((await stack.request(stack.parties.employer, 'GET', '/v1/organisations?kind=applicant')).status).toBe(400);
     const wrong = await stack.request(stack.parties.employer, 'GET', '/v1/organisations?kind=club');
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/kind']);
