@@ -13,15 +13,7 @@ export function renderContract(terms: ContractTerms, drawnUpAt: string): Promise
   const t = contractTexts[terms.language];
   const { date, amount, country } = writing(t.locale);
   const reference = caseReference(terms.caseId);
-  const { doc, bytes } = startPdf({ language: terms.language, title: `${t.title} ${reference}`, createdAt: drawnUpAt });
-
-  const heading = (text: string) => doc.moveDown().font('bold').fontSize(12).text(text).moveDown(0.3).font('regular').fontSize(10);
-  const fields = (rows: [string, string][]) =>
-    doc.table({
-      columnStyles: [170, '*'],
-      defaultStyle: { border: 0, padding: 2 },
-      data: rows.map(([label, value]) => [{ text: label, font: { src: 'bold' } }, value]),
-    });
+  const { doc, bytes, heading, fields } = startPdf({ language: terms.language, title: `${t.title} ${reference}`, createdAt: drawnUpAt });
 
   doc.font('bold').fontSize(18).text(t.title, { align: 'center' });
   doc.font('regular').fontSize(10).text(t.subtitle(reference, terms.version), { align: 'center' });

@@ -14,7 +14,14 @@ const fonts = {
  * creation date it is given and the font subset's name from the font, so the same content
  * drawn up at the same instant gives the same bytes.
  */
-export function startPdf(options: { language: string; title: string; createdAt: string }): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
+export function startPdf(options: { language: string; title: string; createdAt: string }): {
+  doc: PDFKit.PDFDocument;
+  bytes: Promise<Buffer>;
+  /** A section's heading, the text after it in the body's size. */
+  heading: (text: string) => void;
+  /** Label and value rows, the labels in bold. */
+  fields: (rows: [string, string][]) => void;
+} {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
@@ -30,7 +37,17 @@ export function startPdf(options: { language: string; title: string; createdAt: 
   });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
-  return { doc, bytes };
+  const heading = (text: string) => {
+    doc.moveDown().font('bold').fontSize(12).text(text).moveDown(0.3).font('regular').fontSize(10);
+  };
+  const fields = (rows: [string, string][]) => {
+    doc.table({
+      columnStyles: [170, '*'],
+      defaultStyle: { border: 0, padding: 2 },
+      data: rows.map(([label, value]) => [{ text: label, font: { src: 'bold' } }, value]),
+    });
+  };
+  return { doc, bytes, heading, fields };
 }
 
 /** How one language writes dates, amounts and countries. */

@@ -15,15 +15,7 @@ export function renderRecognitionCertificate(facts: CertificateFacts): Promise<B
   const t = certificateTexts[facts.language];
   const { date, country } = writing(t.locale);
   const { decision } = facts;
-  const { doc, bytes } = startPdf({ language: facts.language, title: `${t.title} – ${t.reference(facts.recognitionId)}`, createdAt: facts.decidedAt });
-
-  const heading = (text: string) => doc.moveDown().font('bold').fontSize(12).text(text).moveDown(0.3).font('regular').fontSize(10);
-  const fields = (rows: [string, string][]) =>
-    doc.table({
-      columnStyles: [170, '*'],
-      defaultStyle: { border: 0, padding: 2 },
-      data: rows.map(([label, value]) => [{ text: label, font: { src: 'bold' } }, value]),
-    });
+  const { doc, bytes, heading, fields } = startPdf({ language: facts.language, title: `${t.title} – ${t.reference(facts.recognitionId)}`, createdAt: facts.decidedAt });
 
   doc.font('bold').fontSize(18).text(t.title, { align: 'center' });
   doc.font('regular').fontSize(10).text(t.issuer, { align: 'center' });

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ReferenceTableName } from '../domain/reference-data.js';
 import type { Config } from '../infra/config.js';
+import { mailRetryOf } from './send-notice.js';
 import { allowanceReviewWorkflowType, type AllowanceReviewInput, type AllowanceReviewWorkflow } from '../workflows/allowance-review/contract.js';
 
 /** The tables the minimum allowance is computed from: a new version of one reviews every running contract. */
@@ -8,7 +9,7 @@ export const allowanceTables: readonly ReferenceTableName[] = ['allowance-rules'
 
 export function allowanceReviewInput(config: Config): AllowanceReviewInput {
   return {
-    mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
+    mailRetry: mailRetryOf(config),
     pageSize: config.ALLOWANCE_REVIEW_PAGE_SIZE,
   };
 }

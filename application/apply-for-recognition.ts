@@ -4,13 +4,13 @@ import { findRecognition } from '../db/recognition-queries.js';
 import { loadReferenceData } from '../db/reference-store.js';
 import type { Caller } from '../domain/caller.js';
 import { luxembourgDate } from '../domain/luxembourg-date.js';
-import type { RecognitionOrigin, RecognitionRequest } from '../domain/recognition.js';
+import type { RecognitionRequest } from '../domain/recognition.js';
 import { versionInForce, type ReferenceData } from '../domain/reference-data.js';
-import type { Config } from '../infra/config.js';
 import type { RecognitionDetail } from '../api/recognition-responses.js';
 import { recognitionWorkflowId, recognitionWorkflowType, type RecognitionInput, type RecognitionWorkflow } from '../workflows/recognition/contract.js';
 import { mayApplyForRecognition } from './access.js';
 import { forbidden, invalid, ok, type FieldError, type Outcome } from './outcome.js';
+import { mailRetryOf } from './send-notice.js';
 import type { Services } from './services.js';
 import { recognitionDetail } from './view-recognition.js';
 
@@ -31,21 +31,6 @@ export function recognitionRequestProblems(reference: Pick<ReferenceData, 'recog
   return problems;
 }
 
-/** A recognition's start, from either door: the applicant's own request, or a graduate's from the case's final exam. */
-export function recognitionInput(
-  config: Pick<Config, 'MAIL_RETRY_INITIAL_INTERVAL' | 'MAIL_RETRY_MAXIMUM_INTERVAL'>,
-  command: { recognitionId: string; origin: RecognitionOrigin; request: RecognitionRequest; applicantUserId?: string | undefined; requestedAt: string },
-): RecognitionInput {
-  return {
-    recognitionId: command.recognitionId,
-    origin: command.origin,
-    request: command.request,
-    ...(command.applicantUserId !== undefined ? { applicantUserId: command.applicantUserId } : {}),
-    requestedAt: command.requestedAt,
-    mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
-  };
-}
-
 /** A person holding a foreign diploma asks for its recognition: the recognition starts and tells them what to upload. */
 export async function applyForRecognition(services: Services, caller: Caller, request: RecognitionRequest): Promise<Outcome<RecognitionDetail>> {
   const { db, temporal, config } = services;
@@ -55,7 +40,8 @@ export async function applyForRecognition(services: Services, caller: Caller, re
   if (problems.length) return invalid(problems, 'The request cannot be recognised as it is');
 
   const recognitionId = randomUUID();
-  const input = recognitionInput(config, { recognitionId, origin: { kind: 'independent' }, request, applicantUserId: caller.userId, requestedAt });
+  // The same input the case's final exam starts a graduate's recognition with (workflows/apprenticeship/recognition.ts).
+  const input: RecognitionInput = { recognitionId, origin: { kind: 'independent' }, request, applicantUserId: caller.userId, requestedAt, mailRetry: mailRetryOf(config) };
   await temporal.workflow.start<RecognitionWorkflow>(recognitionWorkflowType, {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowId: recognitionWorkflowId(recognitionId),

@@ -19,6 +19,7 @@ import { mayActAsEmployer } from './access.js';
 import { eligibleParticipants } from './eligible-participants.js';
 import { forbidden, ok, type Failure, type Outcome } from './outcome.js';
 import type { Services } from './services.js';
+import { mailRetryOf } from './send-notice.js';
 import { caseDetail, visibleCase } from './view-case.js';
 
 export interface SubmitRequest {
@@ -60,7 +61,7 @@ export async function submitRequest(services: Services, caller: Caller, command:
     participants: participants.value,
     submittedAt,
     ...taskDeadlines(config),
-    mailRetry: { initialIntervalMs: config.MAIL_RETRY_INITIAL_INTERVAL, maximumIntervalMs: config.MAIL_RETRY_MAXIMUM_INTERVAL },
+    mailRetry: mailRetryOf(config),
     ...(config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS ? { continueAsNewAfterEvents: config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS } : {}),
     apprenticeship: apprenticeshipSettings(config),
   };

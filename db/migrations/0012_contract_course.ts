@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 const organisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school'];
 
-async function allowOrganisationKinds(db: Kysely<any>, kinds: string[]): Promise<void> {
+/** Replaces the check on organisations.kind with one allowing `kinds` (later migrations add kinds too). */
+export async function allowOrganisationKinds(db: Kysely<any>, kinds: string[]): Promise<void> {
   await sql`alter table organisations drop constraint organisations_kind_check`.execute(db);
   await sql`alter table organisations add constraint organisations_kind_check check (kind in (${sql.join(kinds.map((kind) => sql.lit(kind)))}))`.execute(db);
 }

@@ -1,11 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import { allowOrganisationKinds } from './0012_contract_course.js';
 
 const organisationKinds = ['employer', 'adem', 'chamber', 'ministry', 'foreign_school', 'foreign_authority'];
-
-async function allowOrganisationKinds(db: Kysely<any>, kinds: string[]): Promise<void> {
-  await sql`alter table organisations drop constraint organisations_kind_check`.execute(db);
-  await sql`alter table organisations add constraint organisations_kind_check check (kind in (${sql.join(kinds.map((kind) => sql.lit(kind)))}))`.execute(db);
-}
 
 export async function up(db: Kysely<any>): Promise<void> {
   // A person asking for recognition acts for an organisation of their own, so every caller has one.
