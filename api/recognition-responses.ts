@@ -72,6 +72,13 @@ export const recognitionDetailSchema = recognitionSummarySchema.extend({
     .nullable(),
   certificate: z.object({ href: z.string(), sha256: z.string() }).nullable().describe('The certificate (PDF), once issued'),
   credential: z.object({ id: z.uuid(), jwt: z.string().describe('The signed credential, for the holder to share') }).nullable(),
+  processing: z
+    .object({
+      ministryDays: z.number().describe("The ministry's time so far (examination and approval), in days"),
+      applicantDays: z.number().describe("The time spent waiting on the applicant's documents, in days: the ministry's clock stops then"),
+      steps: z.array(z.object({ step: z.enum(['applicant', 'examination', 'approval']), startedAt: instant, endedAt: instant.nullable() })),
+    })
+    .describe('How long the request has taken, step by step, up to its decision'),
   updatedAt: instant,
 });
 

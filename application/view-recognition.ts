@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { findIssuedDecision, findPrecedent, findRecognition, listRecognitionPage, type RecognitionListFilter, type RecognitionRow } from '../db/recognition-queries.js';
+import { findIssuedDecision, findPrecedent, findRecognition, listRecognitionPage, recognitionSteps, type RecognitionListFilter, type RecognitionRow } from '../db/recognition-queries.js';
 import { recognitionDocuments, type RecognitionDocumentRow } from '../db/recognition-documents.js';
 import type { KeysetCursor } from '../db/keyset-cursor.js';
 import type { Caller } from '../domain/caller.js';
-import { missingDocuments, type RecognitionStatus, type TranslatedKind } from '../domain/recognition.js';
+import { missingDocuments, processingOf, type RecognitionStatus, type TranslatedKind } from '../domain/recognition.js';
 import type { RecognitionDetail, RecognitionDocumentView, RecognitionSummary } from '../api/recognition-responses.js';
 import { mayApplyForRecognition, mayDecideRecognitions, recognitionStanding, type RecognitionStanding } from './access.js';
 import { forbidden, notFound, ok, type Outcome } from './outcome.js';
@@ -75,11 +75,12 @@ export function stillMissing(row: Pick<RecognitionRow, 'required_documents' | 's
 
 /** Everything the applicant and the recognition staff see of a recognition; which earlier recognition made the precedent, only the staff. */
 export async function recognitionDetail({ db }: Services, row: RecognitionRow, standing: VisibleRecognition['standing']): Promise<RecognitionDetail> {
-  const [documents, precedent, issued, recorder] = await Promise.all([
+  const [documents, precedent, issued, recorder, steps] = await Promise.all([
     recognitionDocuments(db, row.id),
     findPrecedent(db, row.diploma_key, row.id),
     findIssuedDecision(db, row.id),
     row.payment_recorded_by ? db.selectFrom('users').select(['id', 'name']).where('id', '=', row.payment_recorded_by).executeTakeFirst() : undefined,
+    recognitionSteps(db, row.id),
   ]);
   return {
     ...recognitionSummary(row),
@@ -108,6 +109,10 @@ export async function recognitionDetail({ db }: Services, row: RecognitionRow, s
       : null,
     certificate: row.certificate_sha256 ? { href: `/v1/recognitions/${row.id}/certificate`, sha256: row.certificate_sha256 } : null,
     credential: issued?.credential_id && issued.credential_jwt ? { id: issued.credential_id, jwt: issued.credential_jwt } : null,
+    processing: {
+      ...processingOf(steps, row.decided_at ?? new Date()),
+      steps: steps.map((s) => ({ step: s.step, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt?.toISOString() ?? null })),
+    },
     updatedAt: row.updated_at.toISOString(),
   };
 }

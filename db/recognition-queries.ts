@@ -103,3 +103,13 @@ export async function findIssuedDecision(db: Kysely<Database>, recognitionId: st
     .where('recognition_decisions.recognition_id', '=', recognitionId)
     .executeTakeFirst();
 }
+
+/** The stretches a recognition waited on someone, in order: its processing time per step. */
+export function recognitionSteps(db: Kysely<Database>, recognitionId: string) {
+  return db
+    .selectFrom('recognition_steps')
+    .select(['step', 'started_at as startedAt', 'ended_at as endedAt'])
+    .where('recognition_id', '=', recognitionId)
+    .orderBy('sequence')
+    .execute();
+}

@@ -186,3 +186,28 @@ const europassSupplementCountries = ['FR', 'DE', 'BE'];
 export function issuesEuropassSupplement(country: string): boolean {
   return europassSupplementCountries.includes(country);
 }
+
+/** A stretch of a request's processing: whom it waited on, from when until when (open: still waiting). */
+export interface StepStretch {
+  step: RecognitionStep;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+const dayMs = 86_400_000;
+const days = (ms: number) => Math.round((ms / dayMs) * 100) / 100;
+
+/**
+ * A request's own processing time, in days to the hundredth, up to `until` (its decision, or
+ * now): the ministry's (its examination and approval) and the applicant's waiting, apart.
+ */
+export function processingOf(stretches: readonly StepStretch[], until: Date): { ministryDays: number; applicantDays: number } {
+  let ministry = 0;
+  let applicant = 0;
+  for (const { step, startedAt, endedAt } of stretches) {
+    const spent = (endedAt ?? until).getTime() - startedAt.getTime();
+    if (step === 'applicant') applicant += spent;
+    else ministry += spent;
+  }
+  return { ministryDays: days(ministry), applicantDays: days(applicant) };
+}
