@@ -45,3 +45,23 @@ export async function taskOf(stack: TestStack, party: Party, caseId: string, kin
     .toBeDefined();
   return found!;
 }
+
+/**
+ * A case whose school reported the final exam passed (on a stack with short contract days):
+ * authorised, signed, registered, two school years passed, and the diploma awarded.
+ */
+export async function graduatedCase(stack: TestStack, diploma = { diplomaTitle: 'CAP Boulanger', diplomaDate: '2030-07-02' }): Promise<string> {
+  const { parties } = stack;
+  const { id } = await stack.submit();
+  await stack.authorise(id);
+  await stack.signContract(id);
+  const registration = await stack.openTask(parties.chamber, id);
+  expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
+  for (const _ of [1, 2]) {
+    const year = await stack.openTask(parties.school, id, 'school_year_result');
+    expect((await stack.complete(parties.school, year.id, { outcome: 'passed' })).status).toBe(200);
+  }
+  const exam = await stack.openTask(parties.school, id, 'final_exam');
+  expect((await stack.complete(parties.school, exam.id, { outcome: 'passed', ...diploma })).status).toBe(200);
+  return id;
+}

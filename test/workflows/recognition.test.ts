@@ -21,6 +21,7 @@ import {
   type RecognitionWorkflow,
 } from '../../workflows/recognition/contract.js';
 import { recordHistory } from '../support/record-history.js';
+import { graduatedCase } from '../support/running-case.js';
 import { startTestStack, testPayloadKey, type TestStack } from '../support/stack.js';
 import { runsOf } from '../support/workflow-runs.js';
 
@@ -59,18 +60,7 @@ async function mailsAbout(address: string, recognitionId: string, count: number)
 
 describe("a graduate's recognition", () => {
   it("starts when the final exam is passed: the graduate's applicant account, the documents to add, the fee, and a mail naming the documents", async () => {
-    const { parties } = stack;
-    const { id } = await stack.submit();
-    await stack.authorise(id);
-    await stack.signContract(id);
-    const registration = await stack.openTask(parties.chamber, id);
-    expect((await stack.complete(parties.chamber, registration.id, { outcome: 'registered' })).status).toBe(200);
-    for (const _ of [1, 2]) {
-      const year = await stack.openTask(parties.school, id, 'school_year_result');
-      expect((await stack.complete(parties.school, year.id, { outcome: 'passed' })).status).toBe(200);
-    }
-    const exam = await stack.openTask(parties.school, id, 'final_exam');
-    expect((await stack.complete(parties.school, exam.id, { outcome: 'passed', diplomaTitle: 'CAP Boulanger', diplomaDate: '2030-07-02' })).status).toBe(200);
+    const id = await graduatedCase(stack);
 
     await expect.poll(() => recognitionOf({ caseId: id }), poll).toBeDefined();
     const recognition = (await recognitionOf({ caseId: id }))!;
