@@ -6,6 +6,7 @@ import type { ApiDependencies } from './dependencies.js';
 import { openApiDocument } from './openapi.js';
 import { HttpProblem, problemHandler } from './problem.js';
 import { refuseNonTextInBody, refuseNonTextInUrl } from './request-guards.js';
+import { requestMetrics } from './request-metrics.js';
 import { caseRoutes } from './routes/cases.js';
 import { codecRoutes } from './routes/codec.js';
 import { credentialRoutes } from './routes/credentials.js';
@@ -27,6 +28,8 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   const { config, db, keys, logger } = dependencies;
   const app = express();
   app.disable('x-powered-by');
+  const metrics = requestMetrics(app);
+  app.use(metrics.middleware);
   app.use(
     pinoHttp({
       logger,
@@ -47,6 +50,8 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   });
 
   app.use(healthRoutes(dependencies));
+  // Outside /v1's login: for the scraper inside the network; the reverse proxy does not pass it on.
+  app.get('/metrics', metrics.handler);
   const document = openApiDocument(config.publicBaseUrl);
   app.get('/v1/openapi.json', (_request, response) => {
     response.json(document);

@@ -97,6 +97,8 @@ export const configSchema = z.object({
   STOP_GRACE_PERIOD: duration.default(10_000),
   /** The worker's own `/healthz` and `/readyz` (infra/worker-health.ts); unset: not served. */
   WORKER_HEALTH_PORT: port.optional(),
+  /** The worker's Temporal SDK metrics, Prometheus format, at `/metrics` on this port (all interfaces); unset: not served. */
+  WORKER_METRICS_PORT: port.optional(),
   PUBLIC_BASE_URL: z.url().optional(),
 
   AUTH_ISSUER: z.string().min(1).default('urn:cross-border-apprenticeship:dev-issuer'),

@@ -52,7 +52,11 @@ export async function startWorker(
     const verbose = level === 'debug' || level === 'trace';
     Runtime.install({
       logger: temporalLogger(logger.child({}, { level })),
-      telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: verbose ? 'INFO' : 'WARN' }) } },
+      telemetryOptions: {
+        logging: { forward: {}, filter: makeTelemetryFilterString({ core: verbose ? 'INFO' : 'WARN' }) },
+        // The SDK's own metrics (task latencies, slots, sticky cache) for Prometheus; the runtime is per process, so the first worker's port serves them.
+        ...(config.WORKER_METRICS_PORT !== undefined && { metrics: { prometheus: { bindAddress: `0.0.0.0:${config.WORKER_METRICS_PORT}` } } }),
+      },
     });
     runtimeInstalled = true;
   }
