@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
@@ -32,11 +32,12 @@ const REQUIRED_ENV: ReadonlyArray<{ name: SettingName; services: readonly AppSer
   { name: 'LOG_LEVEL', services: ['api', 'worker'] },
   { name: 'PAYLOAD_ENCRYPTION_KEY', services: ['api', 'worker'] },
   { name: 'PORT', services: ['api'] },
-  { name: 'PUBLIC_BASE_URL', services: ['api'] },
+  { name: 'PUBLIC_BASE_URL', services: ['api', 'worker'] },
   { name: 'AUTH_ISSUER', services: ['api'] },
   { name: 'AUTH_AUDIENCE', services: ['api'] },
   { name: 'AUTH_JWKS_URL', services: ['api'] },
   { name: 'WORKER_HEALTH_PORT', services: ['worker'] },
+  { name: 'WORKER_METRICS_PORT', services: ['worker'] },
   { name: 'RECOGNITION_SIGNING_KEY', services: ['api', 'worker'] },
   { name: 'RECOGNITION_ISSUER', services: ['api', 'worker'] },
 ];
@@ -44,7 +45,21 @@ const REQUIRED_ENV: ReadonlyArray<{ name: SettingName; services: readonly AppSer
 const requiredFor = (service: AppService): string[] =>
   REQUIRED_ENV.filter((entry) => entry.services.includes(service)).map((entry) => entry.name);
 
-const EXPECTED_SERVICES = ['postgres', 'temporal', 'temporal-ui', 'mail', 'api', 'worker', 'migrate'];
+const EXPECTED_SERVICES = ['postgres', 'temporal', 'temporal-ui', 'mail', 'api', 'worker', 'migrate', 'temporal-postgres', 'temporal-schema', 'temporal-namespace', 'proxy'];
+
+/** The one-shot jobs: they run to completion, everything else runs for good. */
+const ONE_SHOT_SERVICES = ['migrate', 'temporal-schema', 'temporal-namespace'];
+
+/**
+ * The attributes a Compose service may have (the Compose specification's `service`), and
+ * those of its healthcheck and deploy: a misspelt key is silently ignored by nobody here.
+ */
+const SERVICE_KEYS = new Set(['annotations', 'attach', 'blkio_config', 'build', 'cap_add', 'cap_drop', 'cgroup', 'cgroup_parent', 'command', 'configs', 'container_name', 'cpu_count', 'cpu_percent', 'cpu_period', 'cpu_quota', 'cpu_rt_period', 'cpu_rt_runtime', 'cpu_shares', 'cpus', 'cpuset', 'credential_spec', 'depends_on', 'deploy', 'develop', 'device_cgroup_rules', 'devices', 'dns', 'dns_opt', 'dns_search', 'domainname', 'entrypoint', 'env_file', 'environment', 'expose', 'extends', 'external_links', 'extra_hosts', 'gpus', 'group_add', 'healthcheck', 'hostname', 'image', 'init', 'ipc', 'isolation', 'labels', 'links', 'logging', 'mac_address', 'mem_limit', 'mem_reservation', 'mem_swappiness', 'memswap_limit', 'network_mode', 'networks', 'oom_kill_disable', 'oom_score_adj', 'pid', 'pids_limit', 'platform', 'ports', 'post_start', 'pre_stop', 'privileged', 'profiles', 'pull_policy', 'read_only', 'restart', 'runtime', 'scale', 'secrets', 'security_opt', 'shm_size', 'stdin_open', 'stop_grace_period', 'stop_signal', 'storage_opt', 'sysctls', 'tmpfs', 'tty', 'ulimits', 'user', 'userns_mode', 'uts', 'volumes', 'volumes_from', 'working_dir']);
+const HEALTHCHECK_KEYS = new Set(['test', 'interval', 'timeout', 'retries', 'start_period', 'start_interval', 'disable']);
+const DEPLOY_KEYS = new Set(['mode', 'endpoint_mode', 'replicas', 'labels', 'rollback_config', 'update_config', 'resources', 'restart_policy', 'placement']);
+const DEPENDENCY_CONDITIONS = new Set(['service_started', 'service_healthy', 'service_completed_successfully']);
+/** A Compose duration: `10s`, `1m30s`, `500ms`. */
+const DURATION = /^(\d+(\.\d+)?(us|ms|s|m|h))+$/;
 
 // ---------------------------------------------------------------------------
 // Reading the file
@@ -64,7 +79,9 @@ type Service = {
   depends_on?: string[] | Record<string, { condition?: string }>;
   ports?: Array<string | number | { target?: number; published?: string | number }>;
   volumes?: Array<string | { type?: string; source?: string; target?: string }>;
-  healthcheck?: { test?: string | string[] };
+  healthcheck?: { test?: string | string[] } & Record<string, unknown>;
+  deploy?: { replicas?: number } & Record<string, unknown>;
+  entrypoint?: string | string[];
 };
 
 function loadCompose(): Compose {
@@ -166,7 +183,14 @@ describe('docker-compose.yml (production topology)', () => {
       expect(tag, `${name}: ${service.image}`).not.toBe('latest');
     }
     expect(services.postgres?.image).toMatch(/^postgres:16(\b|$)/);
-    expect(services.temporal?.image).toMatch(/^temporalio\/auto-setup:1\.2\d+\.\d+$/);
+    expect(services.temporal?.image).toMatch(/^temporalio\/server:1\.2\d+\.\d+$/);
+    const serverVersion = services.temporal!.image!.split(':')[1];
+    for (const job of ['temporal-schema', 'temporal-namespace']) {
+      // The admin tools of the server's own release: their schema is the one that server expects.
+      expect(services[job]?.image, job).toMatch(new RegExp(`^temporalio/admin-tools:${serverVersion.replaceAll('.', '\\.')}(-|$)`));
+    }
+    expect(services['temporal-postgres']?.image).toMatch(/^postgres:16(\b|$)/);
+    expect(services.proxy?.image).toMatch(/^nginx:1\.\d+/);
     expect(services['temporal-ui']?.image).toMatch(/^temporalio\/ui:2\.\d+\.\d+$/);
     expect(services.mail?.image).toMatch(/^axllent\/mailpit:v\d+\.\d+(\.\d+)?$/);
   });
@@ -188,17 +212,106 @@ describe('docker-compose.yml (production topology)', () => {
     expect([test].flat().join(' ')).toContain('pg_isready');
   });
 
-  it('points Temporal at the postgres service, starting it once PostgreSQL is healthy', () => {
+  it('points Temporal at a PostgreSQL of its own, starting it once PostgreSQL is healthy', () => {
     const temporal = services.temporal;
     const env = environmentOf(temporal);
-    const postgresEnv = environmentOf(services.postgres);
+    const postgresEnv = environmentOf(services['temporal-postgres']);
     expect(env.DB).toBe('postgres12');
     expect(env.DB_PORT).toBe('5432');
-    expect(env.POSTGRES_SEEDS).toBe('postgres');
+    expect(env.POSTGRES_SEEDS).toBe('temporal-postgres');
     expect(env.POSTGRES_USER).toBe(postgresEnv.POSTGRES_USER);
     expect(env.POSTGRES_PWD).toBe(postgresEnv.POSTGRES_PASSWORD);
-    expect(dependenciesOf(temporal)).toMatchObject({ postgres: 'service_healthy' });
+    expect([env.DBNAME, env.VISIBILITY_DBNAME]).toEqual(['temporal', 'temporal_visibility']);
+    expect(dependenciesOf(temporal)).toMatchObject({ 'temporal-postgres': 'service_healthy' });
     expect(publishedPorts(temporal)).toContain('7233:7233');
+    // Not the application's database: Temporal's load stays off it.
+    expect(env.POSTGRES_SEEDS).not.toBe('postgres');
+  });
+
+  it('runs no deprecated all-in-one image', () => {
+    for (const [name, service] of Object.entries(services)) expect(service.image ?? '', name).not.toMatch(/auto-setup/);
+  });
+
+  it('starts the Temporal server only once the schema job has created and migrated both of its databases', () => {
+    expect(dependenciesOf(services.temporal)).toMatchObject({ 'temporal-schema': 'service_completed_successfully' });
+    const schema = services['temporal-schema'];
+    expect(dependenciesOf(schema)).toMatchObject({ 'temporal-postgres': 'service_healthy' });
+    const script = [schema?.entrypoint, schema?.command].flat().join('\n');
+    expect(script).toContain('temporal-sql-tool');
+    for (const database of ['temporal', 'temporal_visibility']) {
+      expect(script).toMatch(new RegExp(`--database ${database} setup-schema -v 0\\.0`));
+      expect(script).toMatch(new RegExp(`--database ${database} update-schema -d "\\$\\$schemas/${database === 'temporal' ? 'temporal' : 'visibility'}/versioned"`));
+    }
+    expect(script).toContain('schemas=/etc/temporal/schema/postgresql/v12');
+    expect(script).toContain('create-database');
+    // The job reaches Temporal's PostgreSQL with the server's own credentials.
+    const env = environmentOf(schema);
+    expect([env.SQL_USER, env.SQL_PASSWORD]).toEqual([environmentOf(services.temporal).POSTGRES_USER, environmentOf(services.temporal).POSTGRES_PWD]);
+    expect(script).toContain('--endpoint temporal-postgres --port 5432');
+  });
+
+  it('creates the namespace the processes use, once the server is healthy', () => {
+    const job = services['temporal-namespace'];
+    const env = environmentOf(job);
+    expect(dependenciesOf(job)).toMatchObject({ temporal: 'service_healthy' });
+    expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(env.NAMESPACE).toBe(environmentOf(services.worker).TEMPORAL_NAMESPACE);
+    expect([job?.entrypoint, job?.command].flat().join('\n')).toContain('temporal operator namespace create --namespace "$$NAMESPACE"');
+  });
+
+  it.each(['api', 'worker'] as const)('runs two replicas of %s, without a fixed host port or container name', (name) => {
+    expect(services[name]?.deploy?.replicas).toBe(2);
+    expect(publishedPorts(services[name])).toEqual([]);
+    expect(services[name]).not.toHaveProperty('container_name');
+  });
+
+  it('publishes the API on 3000 through the proxy, which waits for a healthy API and keeps /metrics inside', () => {
+    expect(publishedPorts(services.proxy)).toEqual(['3000:3000']);
+    expect(dependenciesOf(services.proxy)).toMatchObject({ api: 'service_healthy' });
+    const mount = (services.proxy?.volumes ?? []).find((volume) => String(volume).startsWith('./infra/nginx.conf:'));
+    expect(mount).toBe('./infra/nginx.conf:/etc/nginx/conf.d/default.conf:ro');
+    const conf = readFileSync(path.join(repoRoot, 'infra/nginx.conf'), 'utf8');
+    expect(conf).toMatch(/listen 3000;/);
+    expect(conf).toContain(`set $api http://api:${environmentOf(services.api).PORT};`);
+    expect(conf).toMatch(/location = \/metrics \{\s*return 404;/);
+    // Uploads up to DOCUMENT_MAX_BYTES (10 MB by default) must reach the API.
+    const [, megabytes] = /client_max_body_size (\d+)m;/.exec(conf) ?? [];
+    expect(Number(megabytes) * 1024 * 1024).toBeGreaterThan(configSchema.shape.DOCUMENT_MAX_BYTES.parse(undefined));
+  });
+
+  it('gives every long-running service a healthcheck, and one-shot jobs none', () => {
+    const longRunning = Object.keys(services).filter((name) => !ONE_SHOT_SERVICES.includes(name));
+    expect(longRunning.filter((name) => !services[name]?.healthcheck?.test)).toEqual([]);
+    for (const name of ONE_SHOT_SERVICES) expect(String(services[name]?.restart), name).toBe('no');
+  });
+
+  it('uses only attributes of the Compose specification, with valid durations and conditions', () => {
+    for (const [name, service] of Object.entries(services)) {
+      expect(Object.keys(service).filter((key) => !SERVICE_KEYS.has(key)), name).toEqual([]);
+      expect(Object.keys(service.healthcheck ?? {}).filter((key) => !HEALTHCHECK_KEYS.has(key)), name).toEqual([]);
+      expect(Object.keys(service.deploy ?? {}).filter((key) => !DEPLOY_KEYS.has(key)), name).toEqual([]);
+      for (const key of ['interval', 'timeout', 'start_period'] as const) {
+        const value = service.healthcheck?.[key];
+        if (value !== undefined) expect(String(value), `${name}.healthcheck.${key}`).toMatch(DURATION);
+      }
+      const test = service.healthcheck?.test;
+      if (Array.isArray(test)) expect(['CMD', 'CMD-SHELL', 'NONE']).toContain(test[0]);
+      for (const [dependency, condition] of Object.entries(dependenciesOf(service))) {
+        expect(Object.keys(services), `${name} depends on ${dependency}`).toContain(dependency);
+        expect(DEPENDENCY_CONDITIONS.has(condition), `${name} -> ${dependency}: ${condition}`).toBe(true);
+        if (condition === 'service_completed_successfully') expect(ONE_SHOT_SERVICES).toContain(dependency);
+        if (condition === 'service_healthy') expect(services[dependency]?.healthcheck?.test, dependency).toBeDefined();
+      }
+    }
+  });
+
+  it('mounts only files that are in this repository', () => {
+    for (const [name, service] of Object.entries(services)) {
+      for (const volume of service.volumes ?? []) {
+        const source = typeof volume === 'string' ? volume.split(':')[0]! : (volume.source ?? '');
+        if (source.startsWith('./')) expect(existsSync(path.join(repoRoot, source)), `${name}: ${source}`).toBe(true);
+      }
+    }
   });
 
   it('serves the Temporal UI against the temporal service and Mailpit on 1025/8025', () => {
@@ -223,12 +336,13 @@ describe('docker-compose.yml (production topology)', () => {
   });
 
   it.each(['api', 'worker'] as const)(
-    '%s depends on migrate completing successfully, PostgreSQL healthy and Temporal started',
+    '%s depends on migrate and the namespace completing successfully, PostgreSQL and Temporal healthy',
     (name) => {
       expect(dependenciesOf(services[name])).toMatchObject({
         migrate: 'service_completed_successfully',
+        'temporal-namespace': 'service_completed_successfully',
         postgres: 'service_healthy',
-        temporal: 'service_started',
+        temporal: 'service_healthy',
       });
     },
   );
@@ -275,7 +389,7 @@ describe('docker-compose.yml (production topology)', () => {
       expect(decodeURIComponent(database.password)).toBe(postgresEnv.POSTGRES_PASSWORD);
     }
     expect(environmentOf(services.api).PORT).toBe('3000');
-    expect(publishedPorts(services.api)).toContain('3000:3000');
+    expect(environmentOf(services.worker).PUBLIC_BASE_URL).toBe(environmentOf(services.api).PUBLIC_BASE_URL);
   });
 
   it('keeps the database URL consistent with a password set in the environment', () => {
@@ -283,7 +397,8 @@ describe('docker-compose.yml (production topology)', () => {
     const database = new URL(environmentOf(services.api, env).DATABASE_URL!);
     expect([database.username, database.password]).toEqual(['app', 's3cret']);
     expect(environmentOf(services.postgres, env).POSTGRES_PASSWORD).toBe('s3cret');
-    expect(environmentOf(services.temporal, env).POSTGRES_PWD).toBe('s3cret');
+    expect(environmentOf(services.temporal, { TEMPORAL_POSTGRES_PASSWORD: 't3mp' }).POSTGRES_PWD).toBe('t3mp');
+    expect(environmentOf(services['temporal-postgres'], { TEMPORAL_POSTGRES_PASSWORD: 't3mp' }).POSTGRES_PASSWORD).toBe('t3mp');
   });
 
   it.each(['api', 'worker', 'migrate'] as const)(
