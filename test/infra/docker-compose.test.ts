@@ -184,7 +184,7 @@ describe('docker-compose.yml (production topology)', () => {
     }
     expect(services.postgres?.image).toMatch(/^postgres:16(\b|$)/);
     expect(services.temporal?.image).toMatch(/^temporalio\/server:1\.2\d+\.\d+$/);
-    const serverVersion = services.temporal!.image!.split(':')[1];
+    const serverVersion = services.temporal!.image!.split(':')[1]!;
     for (const job of ['temporal-schema', 'temporal-namespace']) {
       // The admin tools of the server's own release: their schema is the one that server expects.
       expect(services[job]?.image, job).toMatch(new RegExp(`^temporalio/admin-tools:${serverVersion.replaceAll('.', '\\.')}(-|$)`));
