@@ -33,7 +33,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use(
     pinoHttp({
       logger,
-      autoLogging: { ignore: (request) => request.url === '/healthz' },
+      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/metrics' },
       serializers: { req: (request: { url: string }) => ({ ...request, url: loggableUrl(request.url) }) },
     }),
   );
