@@ -6,10 +6,10 @@ export interface ApiReply<T = any> {
 }
 
 /** One call to the API as a simulated party. */
-export async function callApi<T = any>(target: BenchTarget, role: BenchRole, method: string, path: string, body?: unknown): Promise<ApiReply<T>> {
+export async function callApi<T = any>(target: BenchTarget, role: BenchRole, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiReply<T>> {
   const response = await fetch(`${target.apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${target.tokens[role]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { authorization: `Bearer ${target.tokens[role]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -13,6 +13,7 @@ export function printReport(report: BenchReport, log: (line: string) => void = c
   if (throughput) {
     log(`\nEnd-to-end throughput: ${throughput.authorised}/${throughput.cases} cases authorised by ${throughput.users} users in ${(throughput.wallMs / 1000).toFixed(1)} s: ${throughput.casesPerSecond} cases/s`);
     console.table([latencyRow('submit', throughput.latency.submit), latencyRow('inbox listing', throughput.latency.inbox), latencyRow('task completion', throughput.latency.complete), latencyRow('whole case', throughput.latency.case)]);
+    if (throughput.submitRetries) log(`Submissions answered 503 (not recorded in time) and sent again: ${throughput.submitRetries}`);
     if (throughput.failures.length) log(`FAILED cases (${throughput.failures.length}): ${throughput.failures.slice(0, 5).join(' | ')}`);
   }
   if (floor) {
