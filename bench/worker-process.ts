@@ -1,0 +1,18 @@
+import { loadConfig } from '../infra/config.js';
+import { startWorker } from '../infra/worker.js';
+import type { WorkerCacheSettings } from './target.js';
+
+/**
+ * The project's worker in a process of its own, so the bench reads its resident memory; it
+ * tells the bench (IPC) when it runs, with the cache settings it runs with.
+ */
+const running = await startWorker(loadConfig());
+const options = running.worker.options;
+const cache: WorkerCacheSettings = {
+  maxCachedWorkflows: options.maxCachedWorkflows,
+  maxConcurrentWorkflowTaskExecutions: (options as { maxConcurrentWorkflowTaskExecutions?: number }).maxConcurrentWorkflowTaskExecutions,
+  maxConcurrentActivityTaskExecutions: (options as { maxConcurrentActivityTaskExecutions?: number }).maxConcurrentActivityTaskExecutions,
+  reuseV8Context: options.reuseV8Context,
+};
+process.send?.({ ready: true, cache });
+process.once('SIGTERM', () => void running.stop().then(() => process.exit(0)));
