@@ -29,10 +29,11 @@ export async function listCasePage(db: Kysely<Database>, filter: CaseListFilter)
   if (filter.reference) select = select.where(sql<boolean>`cases.id::text like ${`${filter.reference.toLowerCase()}%`}`);
   if (filter.after) {
     const { at, id } = filter.after;
-    select = select.where(sql<boolean>`(cases.submitted_at, cases.id::text) < (${at}::timestamptz, ${id})`);
+    // Spelt so the index on (submitted_at, id) bounds the scan; a uuid orders as its text does.
+    select = select.where(sql<boolean>`cases.submitted_at <= ${at}::timestamptz and (cases.submitted_at < ${at}::timestamptz or cases.id::text < ${id})`);
   }
   // One more than asked tells whether another page follows.
-  const found = await select.orderBy('cases.submitted_at', 'desc').orderBy(sql`cases.id::text`, 'desc').limit(filter.limit + 1).execute();
+  const found = await select.orderBy('cases.submitted_at', 'desc').orderBy('cases.id', 'desc').limit(filter.limit + 1).execute();
   const page = found.slice(0, filter.limit);
   const last = page.at(-1);
   const nextCursor = found.length > filter.limit && last ? encodeCursor({ at: last.position_submitted_at, id: last.id }) : null;
