@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDevIssuer } from '../../infra/dev-issuer.js';
-import { createKnownObjects, recognitionCallers, type KnownObjects } from '../support/known-objects.js';
+import { callerNames, everyCaller, type CallerName } from '../support/every-caller.js';
+import { createKnownObjects, type KnownObjects } from '../support/known-objects.js';
 import { operations } from '../support/openapi-operations.js';
 import { expectProblem, sendRaw, withoutInstance } from '../support/problem-answers.js';
 import { recognitionRequest } from '../support/sample-recognition.js';
@@ -20,12 +21,8 @@ import { startTestStack, type Party, type Reply, type TestStack } from '../suppo
  * - `forbidden`: 403, where the caller sees the object (or none is named) and may not act;
  * - `hidden`: 404, exactly as for an id that does not exist, so nothing tells it exists;
  * - `absent`: the caller may, but the object is not there yet (no contract, no certificate): 404.
- *
- * ADEM and the ministry are one organisation each; foreign authorities have no users.
  */
 
-const callerNames = ['employer', 'otherEmployer', 'adem', 'chamber', 'otherChamber', 'school', 'otherSchool', 'ministry', 'officer', 'applicant', 'otherApplicant'] as const;
-type CallerName = (typeof callerNames)[number];
 type Expected = 'allowed' | 'forbidden' | 'hidden' | 'absent';
 
 /** The parties of the known case (its employer, the reviewers with a task in it, the ministry with its officers): the case scope of access.ts. */
@@ -67,7 +64,7 @@ const post = (operation: string, path: Row['path'], expected: Row['expected'], b
 
 let stack: TestStack;
 let known: KnownObjects;
-const callers = {} as Record<CallerName, Party>;
+let callers: Record<CallerName, Party>;
 
 /** Reads first, then writes that leave the known objects as they are, then the few that change them (a task answered, the case withdrawn). */
 const matrix: Row[] = [
@@ -155,22 +152,8 @@ const unknownIds = (): Ids => ({ ...known, case: randomUUID(), task: randomUUID(
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const { parties } = stack;
-  const { applicant, otherApplicant, officer } = await recognitionCallers(stack);
-  Object.assign(callers, {
-    employer: parties.employer,
-    otherEmployer: parties.otherEmployer,
-    adem: parties.adem,
-    chamber: parties.chamber,
-    otherChamber: await stack.asUser('lea.cc'),
-    school: parties.school,
-    otherSchool: await stack.asUser('jonas.trier'),
-    ministry: parties.ministry,
-    officer,
-    applicant,
-    otherApplicant,
-  });
-  known = await createKnownObjects(stack, applicant);
+  callers = await everyCaller(stack);
+  known = await createKnownObjects(stack, callers.applicant);
 });
 afterAll(() => stack.stop());
 
