@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
 
 /**
  * The rules' numbers, as data: each table is published in versions, each version valid
  * from a date (and closed when the next one starts) and carrying the legal reference it
  * applies. The code holds only the methods.
  */
-const isoDate = z.iso.date();
+const isoDate = calendarDate();
 /** Codes, ids and names: bounded, so a table cannot be published with a name of any length. */
 const textInReferenceMax = 300;
 const names = z.object({ fr: z.string().min(1).max(textInReferenceMax), de: z.string().min(1).max(textInReferenceMax), en: z.string().min(1).max(textInReferenceMax) });
