@@ -188,6 +188,22 @@ describe('the access matrix', () => {
     }
   });
 
+  it('lists an object to those who see it and to no one else', async () => {
+    const lists: [string, (ids: Ids) => string, CallerName[]][] = [
+      ['/v1/cases?limit=200', (ids) => ids.case, seeCase],
+      // A task is its organisation's: the case's other parties see it in the case, not in their queue.
+      ['/v1/tasks?status=all&limit=200', (ids) => ids.task, ['adem']],
+      ['/v1/recognitions?limit=200', (ids) => ids.recognition, seeRecognition],
+    ];
+    for (const [path, idOf, seers] of lists) {
+      for (const caller of callerNames) {
+        const reply = await sendRaw(stack.apiUrl(), callers[caller], 'GET', path);
+        const listed = reply.status === 200 && reply.body.items.some((item: { id: string }) => item.id === idOf(known));
+        expect({ caller, path, listed }).toEqual({ caller, path, listed: seers.includes(caller) });
+      }
+    }
+  });
+
   it('lets only the allowed callers through; a denied read of an existing object answers as one of no object', async () => {
     const mismatches: string[] = [];
     for (const row of matrix) {
