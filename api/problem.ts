@@ -67,7 +67,9 @@ function clientError(error: any): HttpProblem | undefined {
   if (!(status >= 400 && status < 500)) return undefined;
   const title = status === 400 && error.type === 'entity.parse.failed' ? 'Malformed JSON' : (STATUS_CODES[status] ?? 'Bad request');
   const undecodable = typeof error.code === 'string' && error.code.startsWith('Z_') ? 'The body does not decode as its Content-Encoding says' : undefined;
-  const detail = bodyErrorDetails[error.type]?.(error) ?? undecodable ?? (error.expose === true && typeof error.message === 'string' ? error.message : undefined);
+  // The router could not decode a path parameter (outside /v1, whose guard says it first).
+  const malformedPath = error instanceof URIError ? 'The path holds a %-escape that is not UTF-8' : undefined;
+  const detail = bodyErrorDetails[error.type]?.(error) ?? undecodable ?? malformedPath ?? (error.expose === true && typeof error.message === 'string' ? error.message : undefined);
   return new HttpProblem(status, title, detail);
 }
 

@@ -12,6 +12,8 @@ function failureOf(error: unknown): Failure | undefined {
   const failure = error.cause;
   // The Update that met a failure retrying cannot fix: the case is stuck now.
   if (failure.type === caseStuckFailureType) return { kind: 'case_stuck' };
+  // The workflow takes a phase's Updates only in that phase: a contract's before there is one is a request out of turn, not our failure.
+  if (failure.message.startsWith('No registered handler for update')) return conflict('Not possible now', 'The case is not at the stage that takes this request');
   switch (failure.type as RejectionReason) {
     case 'TaskNotFound':
       return notFound('task');

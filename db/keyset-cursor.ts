@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isText } from '../domain/text.js';
 
 /** Where a page ends: the last row's instant (to the microsecond) and id. */
 export interface KeysetCursor {
@@ -6,7 +7,11 @@ export interface KeysetCursor {
   id: string;
 }
 
-const cursorSchema = z.strictObject({ t: z.iso.datetime({ precision: 6 }), i: z.string().min(1) });
+// Only positions this API can have given out: a time PostgreSQL holds (no year 0) and an id that is text.
+const cursorSchema = z.strictObject({
+  t: z.iso.datetime({ precision: 6 }).refine((instant) => !instant.startsWith('0000')),
+  i: z.string().min(1).refine(isText),
+});
 
 /** The opaque cursor handed to clients: base64url JSON of the keyset position. */
 export function encodeCursor(cursor: KeysetCursor): string {

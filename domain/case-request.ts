@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
 import { singleLineText } from './text.js';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate();
 
 export const residenceCountries = ['LU', 'DE', 'BE', 'FR'] as const;
 export const minimumDurationMonths = 6;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
 import { languages } from './language.js';
 import { singleLineText } from './text.js';
 
@@ -45,14 +46,14 @@ export const recognitionRequestSchema = z
       .object({
         givenName: singleLineText(200),
         familyName: singleLineText(200),
-        birthDate: z.iso.date(),
+        birthDate: calendarDate(),
         email: z.email(),
         language: z.enum(languages),
       })
       .strict(),
     diploma: diplomaTypeSchema,
     /** The day the diploma was awarded. */
-    awardedOn: z.iso.date(),
+    awardedOn: calendarDate(),
     /** The school that awarded it, as written on the diploma. */
     schoolName: singleLineText(300),
     /** The trade it trains for, when it is one of the reference data's. */
@@ -172,7 +173,7 @@ export function stepOf(status: RecognitionStatus): RecognitionStep | undefined {
 export const paymentSchema = z
   .object({
     amountCents: z.number().int().min(0),
-    paidOn: z.iso.date(),
+    paidOn: calendarDate(),
     /** The bank transfer's reference, as the ministry's account shows it. */
     reference: singleLineText(100),
   })

@@ -1,22 +1,25 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
 
 /**
  * The rules' numbers, as data: each table is published in versions, each version valid
  * from a date (and closed when the next one starts) and carrying the legal reference it
  * applies. The code holds only the methods.
  */
-const isoDate = z.iso.date();
-const names = z.object({ fr: z.string().min(1), de: z.string().min(1), en: z.string().min(1) });
+const isoDate = calendarDate();
+/** Codes, ids and names: bounded, so a table cannot be published with a name of any length. */
+const textInReferenceMax = 300;
+const names = z.object({ fr: z.string().min(1).max(textInReferenceMax), de: z.string().min(1).max(textInReferenceMax), en: z.string().min(1).max(textInReferenceMax) });
 const validity = { validFrom: isoDate, validTo: isoDate.nullable() };
 
 export const qualifications = ['CCP', 'DAP', 'DT'] as const;
 export type Qualification = (typeof qualifications)[number];
 
 export const tradeSchema = z.object({
-  code: z.string().min(1),
+  code: z.string().min(1).max(textInReferenceMax),
   names,
   /** The chamber competent for the trade; null where none is: the ministry registers contracts. */
-  chamberOrganisationId: z.string().min(1).nullable(),
+  chamberOrganisationId: z.string().min(1).max(textInReferenceMax).nullable(),
   qualification: z.enum(qualifications),
   standardDurationYears: z.number().int().min(1).max(4),
   minDurationMonths: z.number().int().min(6).max(60),
@@ -26,31 +29,31 @@ export const tradeSchema = z.object({
 });
 
 export const agreementSchema = z.object({
-  code: z.string().min(1),
-  name: z.string().min(1),
+  code: z.string().min(1).max(textInReferenceMax),
+  name: z.string().min(1).max(textInReferenceMax),
   country: z.enum(['FR', 'DE', 'BE']),
   /** null: the whole country. */
-  region: z.string().min(1).nullable(),
-  partnerBody: z.string().min(1),
+  region: z.string().min(1).max(textInReferenceMax).nullable(),
+  partnerBody: z.string().min(1).max(textInReferenceMax),
   ...validity,
 });
 
 export const schoolProgrammeSchema = z.object({
-  schoolOrganisationId: z.string().min(1),
-  tradeCode: z.string().min(1),
-  programme: z.string().min(1),
+  schoolOrganisationId: z.string().min(1).max(textInReferenceMax),
+  tradeCode: z.string().min(1).max(textInReferenceMax),
+  programme: z.string().min(1).max(textInReferenceMax),
 });
 
 export const rightToTrainSchema = z.object({
-  employerOrganisationId: z.string().min(1),
-  tradeCode: z.string().min(1),
-  chamberOrganisationId: z.string().min(1).nullable(),
+  employerOrganisationId: z.string().min(1).max(textInReferenceMax),
+  tradeCode: z.string().min(1).max(textInReferenceMax),
+  chamberOrganisationId: z.string().min(1).max(textInReferenceMax).nullable(),
   ...validity,
 });
 
 const allowanceRuleScope = {
   /** A rule names a trade, or a qualification type for every trade of that type. */
-  tradeCode: z.string().min(1).optional(),
+  tradeCode: z.string().min(1).max(textInReferenceMax).optional(),
   qualification: z.enum(qualifications).optional(),
   year: z.number().int().min(1).max(4),
   /** Whether the mid-course integrated project is passed; `any` where it does not matter (CCP). */
@@ -98,7 +101,7 @@ export const applicationDeadlineSchema = z.object({
 
 export const publicHolidaySchema = z
   .object({
-    name: z.string().min(1),
+    name: z.string().min(1).max(textInReferenceMax),
     /** A fixed day of the year… */
     month: z.number().int().min(1).max(12).optional(),
     day: z.number().int().min(1).max(31).optional(),

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { calendarDate } from '../../domain/calendar-date.js';
 import { proposeChange, withdrawChange } from '../../application/contract-changes.js';
 import { viewContractCourse } from '../../application/contract-course.js';
 import { resumeTraining, suspendTraining } from '../../application/suspend-training.js';
@@ -12,7 +13,7 @@ import type { ApiDependencies } from '../dependencies.js';
 import { valueOr } from '../outcomes.js';
 import { parseOr400 } from '../problem.js';
 
-const date = z.iso.date();
+const date = calendarDate();
 const effectiveOn = date.describe('From when it holds: today in the contract or later, and within the contract');
 const days = z.number().int().min(0).max(daysInWeek);
 

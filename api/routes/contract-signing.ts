@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import { calendarDate } from '../../domain/calendar-date.js';
 import { correctContract } from '../../application/correct-contract.js';
 import { submitSignedScan } from '../../application/signed-scan.js';
 import { signers } from '../../domain/contract.js';
@@ -18,7 +19,7 @@ export const signedScanBody = z
 
 export const contractCorrectionBody = z
   .object({
-    startDate: z.iso.date().optional(),
+    startDate: calendarDate().optional(),
     tutor: z.object({ name: singleLineText(200), email: z.email().optional() }).strict().optional(),
   })
   .strict()

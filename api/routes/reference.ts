@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { calendarDate } from '../../domain/calendar-date.js';
 import { publishReferenceVersion } from '../../application/publish-reference-version.js';
 import { loadReferenceData, referenceVersions, type PublishedVersion } from '../../db/reference-store.js';
 import { luxembourgDate } from '../../domain/luxembourg-date.js';
@@ -10,13 +11,13 @@ import { valueOr } from '../outcomes.js';
 import { HttpProblem, parseOr400 } from '../problem.js';
 
 export const referenceTableParam = z.object({ table: z.enum(referenceTableNames as [ReferenceTableName, ...ReferenceTableName[]]) });
-export const inForceQuery = z.object({ on: z.iso.date().optional() });
+export const inForceQuery = z.object({ on: calendarDate().optional() });
 
 /** What a ministry user sends to publish a new version of a table. */
 export function publicationSchema(table: ReferenceTableName) {
   return z
     .object({
-      validFrom: z.iso.date(),
+      validFrom: calendarDate(),
       legalReference: z.string().trim().min(3).max(1_000),
       sample: z.boolean().default(false),
       rows: z.array(referenceTables[table]).min(1),

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { calendarDate } from '../../domain/calendar-date.js';
 import { assignTask, claimTask, unclaimTask } from '../../application/task-assignment.js';
 import { listTasks } from '../../application/view-task.js';
 import { decodeCursor } from '../../db/keyset-cursor.js';
@@ -14,7 +15,7 @@ export const taskListQuery = z.object({
   scope: z.enum(taskScopes).default('organisation'),
   status: z.enum(['open', 'completed', 'cancelled', 'all']).default('open'),
   kind: z.enum(taskKinds).optional(),
-  dueBefore: z.iso.date().optional(),
+  dueBefore: calendarDate().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z
     .string()
