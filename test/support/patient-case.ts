@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { Party, Reply, TestStack } from './stack.js';
 
-/** Faults stall a case for as long as an activity's start-to-close timeout (30 s for a killed worker's activity). */
-const patience = 120_000;
+/** A killed worker's activity is retried after its start-to-close timeout: up to 2 minutes (the contract PDF). */
+const patience = 180_000;
 
 async function until<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + patience;
