@@ -27,11 +27,27 @@ export async function deliverOnce(deps: { db: Kysely<Database>; mailer: Mailer; 
     messageId: `<${encodeURIComponent(key)}@cross-border-apprenticeship>`,
     headers: { 'Content-Language': message.language },
   });
-  await deps.db
-    .insertInto('mail_deliveries')
-    .values({ key, recipient: message.to })
-    .onConflict((conflict) => conflict.column('key').doNothing())
-    .execute();
+  await recordDelivery(deps.db, key, message.to);
+}
+
+/** How long a sent message's record waits for the database: under the mail activity's one-minute start-to-close timeout. */
+const recordPatienceMs = 45_000;
+
+/**
+ * Records a message that has left. Failing now would have the activity retried and the message
+ * sent again, so a database that is away is waited for, within the attempt's time.
+ */
+async function recordDelivery(db: Kysely<Database>, key: string, recipient: string): Promise<void> {
+  const giveUpAt = Date.now() + recordPatienceMs;
+  for (let waitMs = 200; ; waitMs = Math.min(waitMs * 2, 5_000)) {
+    try {
+      await db.insertInto('mail_deliveries').values({ key, recipient }).onConflict((conflict) => conflict.column('key').doNothing()).execute();
+      return;
+    } catch (error) {
+      if (Date.now() + waitMs > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
 }
 
 /** The trade's name as the tables gave it when the request was checked. */

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { loggableUrl } from '../infra/logger.js';
 import type { z } from 'zod';
+import { serviceUnavailable } from './unavailable.js';
 
 /** One field that is wrong: a JSON pointer into the request body and what is wrong with it. */
 export interface FieldProblem {
@@ -82,6 +83,8 @@ function refusedByDatabase(error: any): boolean {
   return typeof error?.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code) && typeof error.severity === 'string';
 }
 
+const serviceUnavailableTitle = 'Service unavailable';
+
 function problemOf(error: any, where: { method: string; path: string }, logger: Logger): HttpProblem {
   if (error instanceof HttpProblem) return error;
   const client = clientError(error);
@@ -89,6 +92,10 @@ function problemOf(error: any, where: { method: string; path: string }, logger: 
   if (refusedByDatabase(error)) {
     logger.warn({ sqlState: error.code, ...where }, 'a value of the request was refused by the database');
     return new HttpProblem(400, 'Invalid request', 'A value in the request is out of range or holds characters that cannot be stored');
+  }
+  if (serviceUnavailable(error)) {
+    logger.warn({ err: error, ...where }, 'a service the API depends on is unavailable');
+    return new HttpProblem(503, serviceUnavailableTitle, 'A service this request needs is unavailable for a moment; send it again shortly');
   }
   logger.error({ err: error, ...where }, 'unexpected error');
   return new HttpProblem(500, 'Internal server error', 'Something went wrong on our side; nothing was changed by this request');
@@ -98,6 +105,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (error, request, response, _next) => {
     const problem = problemOf(error, { method: request.method, path: loggableUrl(request.path) }, logger);
     if (problem.status === 401) response.set('WWW-Authenticate', 'Bearer');
+    if (problem.title === serviceUnavailableTitle) response.set('Retry-After', '5');
     response
       .status(problem.status)
       .type('application/problem+json')

@@ -10,5 +10,9 @@ export function createDatabase(connectionString: string, max = 10): Kysely<Datab
   // An idle connection the server ends (restart, shutdown) is dropped from the pool and
   // replaced on next use; without a listener the pool's 'error' event would end the process.
   pool.on('error', () => {});
+  // A connection that breaks while checked out (between a transaction's statements) emits 'error' on
+  // its client, which the pool listens to only while the client is idle: the statement fails anyway,
+  // and the pool drops the client when it comes back; unheard, the error would end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

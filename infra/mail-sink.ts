@@ -52,6 +52,8 @@ export async function startMailSink(options: { smtpPort: number; httpPort: numbe
     smtp.once('error', reject);
     smtp.listen(options.smtpPort, '127.0.0.1', () => resolve());
   });
+  // A sender that drops its connection (a killed worker) fails that session only, not the sink.
+  smtp.on('error', () => {});
   const http = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== '/messages' || request.method !== 'GET') {
