@@ -20,7 +20,7 @@ import { CaseReview, legacyTaskId, type Stuck, type Task, type TaskIdentifier } 
 import type { ApprenticeshipParticipants } from '../../domain/apprenticeship.js';
 import type { Notification } from '../../domain/notification.js';
 import { watchDeadline as watchTaskDeadline } from '../task-deadline.js';
-import { notify as sendNotice, now, reject } from '../workflow-steps.js';
+import { allNoticesSent, noticesSent, notify as sendNotice, now, reject } from '../workflow-steps.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipWorkflow } from '../apprenticeship/contract.js';
 import {
   amendRequestUpdate,
@@ -110,7 +110,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   if (continued) showInSearch();
   if (!review.stuck) {
     try {
-      return await proceed();
+      const status = await proceed();
+      await allNoticesSent();
+      return status;
     } catch (error) {
       if (!review.stuck) throw error;
     }
@@ -207,13 +209,13 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
 
   /** Once no Update is half handled and no deadline notice half sent. */
   async function continueAsNewNow(): Promise<never> {
-    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
+    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0 && noticesSent());
     return continueAsNew<CaseWorkflow>({ ...input, continued: { review: review.state, recorded, decisionAnnounced } });
   }
 
   /** Continues as the apprenticeship workflow, once no Update is half handled, with the review's outcome. */
   async function beginApprenticeship(authorisedAt: string): Promise<never> {
-    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
+    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0 && noticesSent());
     const { participants, request, revision, sequence, eventsNumbered } = review.state;
     return continueAsNewApprenticeship({
       caseId,
