@@ -18,10 +18,23 @@ export function now(): string {
   return new Date().toISOString();
 }
 
-/** Sleeps until the instant (epoch ms), at once if it has passed. */
+/**
+ * Timers under way in this run, by the instant they fire. Tasks opened together fall due at the
+ * same instant (a working day's end): their reminders and escalations wait on one timer.
+ */
+const timers = new Map<number, Promise<void>>();
+
+/** Sleeps until the instant (epoch ms), at once if it has passed; sleeps until the same instant share a timer. */
 export async function sleepUntil(instant: number): Promise<void> {
   const wait = instant - Date.now();
-  if (wait > 0) await sleep(wait);
+  if (wait <= 0) return;
+  if (!patched('shared-timers')) return sleep(wait);
+  let timer = timers.get(instant);
+  if (!timer) {
+    timer = sleep(wait).finally(() => timers.delete(instant));
+    timers.set(instant, timer);
+  }
+  await timer;
 }
 
 /**

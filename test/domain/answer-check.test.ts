@@ -10,7 +10,7 @@ const outcomes = ['favourable', 'unfavourable', 'confirmed', 'declined', 'author
 
 /** Each outcome with each field set to each value, alone and with the others its answer needs. */
 function answers(kind: AnswerableKind): unknown[] {
-  const valid = (outcome: string) => ({ outcome, reasons: 'Fine', documentSha256: 'a'.repeat(64), diplomaTitle: 'CAP', diplomaDate: '2027-06-30', affiliationNumber: '1234567890123', affiliatedOn: '2027-09-01', examinedOn: '2027-09-01' });
+  const valid = (outcome: string): Record<string, unknown> => ({ outcome, reasons: 'Fine', documentSha256: 'a'.repeat(64), diplomaTitle: 'CAP', diplomaDate: '2027-06-30', affiliationNumber: '1234567890123', affiliatedOn: '2027-09-01', examinedOn: '2027-09-01' });
   const all: unknown[] = [undefined, null, 'favourable', [], {}];
   for (const outcome of outcomes) {
     all.push({ outcome }, { outcome, comments: comments[1] }, { outcome, extra: 1 });
