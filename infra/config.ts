@@ -98,8 +98,8 @@ export const configSchema = z.object({
   /** The worker's own `/healthz` and `/readyz` (infra/worker-health.ts); unset: not served. */
   WORKER_HEALTH_PORT: port.optional(),
   /**
-   * Workflows the worker keeps in memory between their tasks (about 1 MB each): a case waiting for
-   * months need not stay cached, its next timer or answer replays it. 500 fits a 1 GB worker.
+   * Workflows the worker keeps in memory between their tasks (about 0.7 MB each): a case waiting for
+   * months need not stay cached, its next timer or answer replays it. 500 is about 350 MB.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   /** Concurrent polls for workflow tasks, and the share of them on the shared queue, where a new case's first task waits. */
