@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../infra/config.js';
 import { loadDevIssuer } from '../infra/dev-issuer.js';
+import { sampleRequest } from '../test/support/sample-request.js';
 
 const config = loadConfig();
 const api = process.env.API_URL ?? `http://localhost:${config.PORT}`;
@@ -42,16 +43,8 @@ async function timed<T>(into: number[], work: () => Promise<T>): Promise<T> {
 }
 
 const run = `${Date.now()}`;
-const request = (n: number) => ({
-  apprentice: { givenName: 'Lena', familyName: `Probe${n}`, birthDate: '2009-04-02', residenceCountry: 'FR', email: `lena.${n}@example.fr` },
-  tradeCode: 'DAP-BOULANGER',
-  foreignSchool: { organisationId: 'lycee-thionville', programme: 'CAP Boulanger' },
-  tutor: { name: 'Marc Schmit' },
-  startDate: '2027-09-01',
-  durationMonths: 36,
-  weeklyRhythm: { schoolDays: 2, companyDays: 3 },
-  proposedMonthlyAllowanceCents: 160000,
-});
+// A request open for submission now: the next school year's.
+const request = (n: number) => sampleRequest({ startDate: '2027-09-01', tutor: { name: `Tutor ${n}` } });
 
 const submits: number[] = [];
 const completions: number[] = [];
