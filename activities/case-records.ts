@@ -17,6 +17,9 @@ interface TaskRecord {
   sequence?: Sequence;
 }
 
+/** A task to record as opened, with what its due date is counted from. */
+export type TaskOpening = TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined; dueBy?: Due | undefined };
+
 /** Where the workflow places the event in the case's log; absent in activities scheduled before it did. */
 type Sequence = number | undefined;
 
@@ -47,7 +50,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
     return { dueOn, dueAt: endOfLuxembourgDay(dueOn) };
   }
 
-  return refusalsAreFinal({
+  const records = refusalsAreFinal({
     async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       // The same check the API answered with, kept with the case as of its submission.
       const eligibility = await assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt);
@@ -90,7 +93,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       dueInWorkingDays,
       dueAfterMs,
       dueBy,
-    }: TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined; dueBy?: Due | undefined }): Promise<Due | null> {
+    }: TaskOpening): Promise<Due | null> {
       const dueDate = dueBy ?? (await due(task.openedAt, dueInWorkingDays, dueAfterMs));
       await db.transaction().execute(async (trx) => {
         await trx
@@ -243,6 +246,17 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       });
     },
   });
+  return {
+    ...records,
+    /**
+     * A new case and its first tasks in one activity, so that the submission is answered after one
+     * round trip to the worker instead of one per task. Each write is keyed as on its own.
+     */
+    async recordCaseOpened({ submission, tasks }: { submission: Parameters<typeof records.recordCaseSubmitted>[0]; tasks: TaskOpening[] }): Promise<(Due | null)[]> {
+      await records.recordCaseSubmitted(submission);
+      return Promise.all(tasks.map((opening) => records.recordTaskOpened(opening)));
+    },
+  };
 }
 
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;

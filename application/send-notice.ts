@@ -10,9 +10,9 @@ export function mailRetryOf(config: Config): MailRetry {
 }
 
 /**
- * Sends a notice from outside a workflow as the workflows do (workflows/workflow-steps.ts
- * `notify`): its own small workflow, once per key; sent again, the running one is kept and a
- * finished one sends nothing twice (each mail is keyed).
+ * Sends a notice from outside a workflow: its own small workflow (workflows send theirs as an
+ * activity, workflows/workflow-steps.ts `notify`), once per key; sent again, the running one is
+ * kept and a finished one sends nothing twice (each mail is keyed).
  */
 export async function sendNotice({ temporal, config }: Pick<Services, 'temporal' | 'config'>, notification: Notification): Promise<void> {
   try {

@@ -6,6 +6,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  WithStartWorkflowOperation,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { caseForKey, claimIdempotencyKey } from '../db/idempotency-keys.js';
@@ -112,14 +113,20 @@ async function startCase({ temporal, config }: Services, input: CaseInput): Prom
   const workflowId = `case-${input.caseId}`;
   try {
     await temporal.withDeadline(Date.now() + config.SUBMIT_TIMEOUT, async () => {
-      // Two concurrent submissions with one key meet at the same workflow id.
-      const handle = await temporal.workflow
-        .start<CaseWorkflow>(caseWorkflowType, { taskQueue: config.TEMPORAL_TASK_QUEUE, workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' })
-        .catch((error: unknown) => {
-          if (error instanceof WorkflowExecutionAlreadyStartedError) return temporal.workflow.getHandle(workflowId);
-          throw error;
-        });
-      await handle.executeUpdate(caseRecordedUpdate);
+      // Start and Update in one call: the Update rides on the case's first workflow task instead of
+      // waiting for another. Two concurrent submissions with one key meet at the same workflow id.
+      const startWorkflowOperation = new WithStartWorkflowOperation<CaseWorkflow>(caseWorkflowType, {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workflowId,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      await temporal.workflow.executeUpdateWithStart(caseRecordedUpdate, { startWorkflowOperation }).catch((error: unknown) => {
+        // A closed run under this id: whether it recorded the case, its Update (or the query side) tells.
+        if (error instanceof WorkflowExecutionAlreadyStartedError) return temporal.workflow.getHandle(workflowId).executeUpdate(caseRecordedUpdate);
+        throw error;
+      });
     });
     return undefined;
   } catch (error) {

@@ -1,4 +1,5 @@
-import { versionInForce, type AllowanceRule, type ReferenceData, type ReferenceVersion, type Trade } from './reference-data.js';
+import type { AllowanceRule, ReferenceData, ReferenceVersion, Trade } from './reference-data.js';
+import { versionInForce } from './validity.js';
 
 /**
  * The minimum monthly apprenticeship allowance and the wage schedule of a contract.

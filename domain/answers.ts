@@ -82,9 +82,7 @@ export const answerSchemas = {
 
 export type AnswerableKind = keyof typeof answerSchemas;
 
-export function isAnswerable(kind: TaskKind): kind is AnswerableKind {
-  return kind in answerSchemas;
-}
+export { isAnswerable } from './answer-check.js';
 
 export interface FieldComment {
   field: string;

@@ -1,4 +1,5 @@
-import { answerSchemas, isAnswerable, type Answer } from './answers.js';
+import { invalidAnswer, isAnswerable } from './answer-check.js';
+import type { Answer } from './answers.js';
 import type { CaseRequest } from './case-request.js';
 import type { Rejection, Task, TaskCompletion, Withdrawal } from './case-state.js';
 import type { ContractCourse } from './contract-changes.js';
@@ -153,14 +154,8 @@ export class Apprenticeship {
     if (task.organisationId !== completion.organisationId) return { reason: 'WrongParty', message: 'This task belongs to another organisation' };
     if (task.status !== 'open') return { reason: 'TaskNotOpen', message: `This task is already ${task.status}` };
     if (!isAnswerable(task.kind)) return { reason: 'AmendmentTask', message: 'This task is not completed by an answer' };
-    const parsed = answerSchemas[task.kind].safeParse(completion.answer);
-    if (!parsed.success) {
-      return {
-        reason: 'InvalidAnswer',
-        message: 'The answer is not valid for this task',
-        fields: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
-      };
-    }
+    const invalid = invalidAnswer(task.kind, completion.answer);
+    if (invalid) return invalid;
     if (task.kind === 'signature' && completion.answer.documentSha256 !== this.state.contract.sha256) {
       return { reason: 'StaleContract', message: `documentSha256 is not the SHA-256 of the contract's version ${this.state.contract.version}: read it again before signing` };
     }

@@ -1,5 +1,6 @@
 import { partiesResetBy } from './amendment-policy.js';
-import { answerSchemas, isAnswerable, type Answer, type FieldComment } from './answers.js';
+import { invalidAnswer, isAnswerable } from './answer-check.js';
+import type { Answer, FieldComment } from './answers.js';
 import type { CaseRequest } from './case-request.js';
 import {
   reviewParties,
@@ -192,15 +193,7 @@ export class CaseReview {
     if (!isAnswerable(task.kind)) {
       return { reason: 'AmendmentTask', message: 'This task is completed by amending the request' };
     }
-    const parsed = answerSchemas[task.kind].safeParse(completion.answer);
-    if (!parsed.success) {
-      return {
-        reason: 'InvalidAnswer',
-        message: 'The answer is not valid for this task',
-        fields: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
-      };
-    }
-    return undefined;
+    return invalidAnswer(task.kind, completion.answer);
   }
 
   /**

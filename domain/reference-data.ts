@@ -162,12 +162,5 @@ export interface ReferenceVersion<T extends ReferenceTableName = ReferenceTableN
 /** Every version of every reference table: small enough to read whole for one decision. */
 export type ReferenceData = { [T in ReferenceTableName]: ReferenceVersion<T>[] };
 
-/** Whether a row with its own validity applies on `date` (`validTo` inclusive). */
-export function rowInForce(row: { validFrom: string; validTo: string | null }, date: string): boolean {
-  return row.validFrom <= date && (row.validTo === null || date <= row.validTo);
-}
-
-/** The version of a table in force on `date`, from all its versions. */
-export function versionInForce<T extends ReferenceTableName>(versions: ReferenceVersion<T>[], date: string): ReferenceVersion<T> | undefined {
-  return versions.find((v) => v.validFrom <= date && (v.validTo === null || date < v.validTo));
-}
+// Kept apart so that workflow code can use them without the validation library.
+export { rowInForce, versionInForce } from './validity.js';

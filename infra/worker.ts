@@ -87,6 +87,10 @@ export async function startWorker(
       credentialKeys: await loadCredentialKeys({ dataDir: config.dataDir, signingKey: config.RECOGNITION_SIGNING_KEY, issuer: config.RECOGNITION_ISSUER ?? config.publicBaseUrl }),
     }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    maxConcurrentWorkflowTaskPolls: Math.min(config.WORKER_WORKFLOW_TASK_POLLERS, config.WORKER_WORKFLOW_TASK_SLOTS),
+    nonStickyToStickyPollRatio: config.WORKER_WORKFLOW_TASK_NON_STICKY_RATIO,
+    maxConcurrentWorkflowTaskExecutions: config.WORKER_WORKFLOW_TASK_SLOTS,
   });
   const running = worker.run();
   const health =

@@ -55,10 +55,8 @@ describe('a case that meets a failure retrying cannot fix', () => {
     expect(cause).toBeInstanceOf(ApplicationFailure);
     expect({ type: (cause as ApplicationFailure).type, message: cause!.message }).toEqual({ type: 'CaseStuck', message: row.stuck_reason });
 
-    // Not retrying: nothing pending, and the case is findable as stuck.
-    const description = await handle.describe();
-    expect(description.status.name).toBe('RUNNING');
-    expect(description.raw.pendingActivities ?? []).toEqual([]);
+    // Still open, and findable as stuck.
+    expect((await handle.describe()).status.name).toBe('RUNNING');
     await expect
       .poll(async () => {
         const found: string[] = [];
@@ -74,6 +72,8 @@ describe('a case that meets a failure retrying cannot fix', () => {
     expect(mail!.subject).toBe(`Le dossier ${reference} est bloqué`);
     expect(mail!.text).toContain('SQLSTATE 23514');
     expect(mail!.text).not.toMatch(/Refused Tutor|Lena|Roth/);
+    // Not retrying: once the operator's mail is out, nothing is pending.
+    await expect.poll(async () => (await handle.describe()).raw.pendingActivities ?? [], { timeout: 10_000 }).toEqual([]);
     recordHistory(`case-${row.id}`, 'case-stuck.json');
   });
 

@@ -1,7 +1,7 @@
 import { continueAsNew, proxyActivities } from '@temporalio/workflow';
 import type { AllowanceScheduleActivities } from '../../activities/allowance-schedules.js';
 import { allowanceBelowMinimum } from '../../domain/notification.js';
-import { notify } from '../workflow-steps.js';
+import { allNoticesSent, notify } from '../workflow-steps.js';
 import type { AllowanceReviewWorkflow } from './contract.js';
 
 const { reviewAllowancePage } = proxyActivities<AllowanceScheduleActivities>({
@@ -20,5 +20,6 @@ export const allowanceReviewWorkflow: AllowanceReviewWorkflow = async function a
   for (const { caseId, version, effectiveFrom } of page.belowMinimum) {
     await notify(allowanceBelowMinimum(caseId, version, effectiveFrom), input.mailRetry);
   }
+  await allNoticesSent();
   if (page.next) await continueAsNew<AllowanceReviewWorkflow>({ ...input, after: page.next });
 };

@@ -17,7 +17,7 @@ import { instantOf, type ContractCalendar } from '../../domain/contract-calendar
 import type { Notification } from '../../domain/notification.js';
 import type { PartyKind, TaskKind } from '../../domain/parties.js';
 import { watchDeadline } from '../task-deadline.js';
-import { notify, now, sleepUntil } from '../workflow-steps.js';
+import { noticesSent, notify, now, sleepUntil } from '../workflow-steps.js';
 import { caseSearchAttributes } from '../case-review/contract.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipInput, type ApprenticeshipWorkflow } from './contract.js';
 
@@ -190,7 +190,7 @@ export class ApprenticeshipRun {
   async continueAsNew(resumeAt: ApprenticeshipInput['resumeAt']): Promise<never> {
     let state: ApprenticeshipState | undefined;
     await condition(() => {
-      if (!allHandlersFinished() || this.pending > 0) return false;
+      if (!allHandlersFinished() || this.pending > 0 || !noticesSent()) return false;
       state = JSON.parse(JSON.stringify(this.state)) as ApprenticeshipState;
       return true;
     });

@@ -5,7 +5,7 @@ import { correctContractUpdate, signContractUpdate, submitSignedScanUpdate, type
 import { firstMonths } from './first-months.js';
 import { registration } from './registration.js';
 import { ApprenticeshipRun, records } from './run.js';
-import { now, reject } from '../workflow-steps.js';
+import { noticesSent, now, reject } from '../workflow-steps.js';
 import { signing, validateCorrection, validateLinkSignature, validateSignedScan, watchSignatureDeadline } from './signing.js';
 import { training } from './training.js';
 
@@ -55,7 +55,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
     if (state.withdrawal) {
       await run.guard(() => notifyWithdrawal(run));
       // The withdrawal's own Update may still be recording it: the case ends once it has.
-      await condition(allHandlersFinished);
+      await condition(() => allHandlersFinished() && noticesSent());
       return state.status;
     }
     await registerContract();
@@ -67,7 +67,7 @@ export const apprenticeshipWorkflow: ApprenticeshipWorkflow = async function app
   await Promise.race([train(), run.waitFor(() => state.ending !== undefined || changes.redrawn(), 'training')]);
   // A new employer's contract: signed and registered as the first was, by the contract phase again.
   if (changes.redrawn()) await run.continueAsNew('contract');
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && noticesSent());
   return state.status;
 };
 

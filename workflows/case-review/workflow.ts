@@ -14,13 +14,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { CaseRecordActivities } from '../../activities/case-records.js';
+import type { CaseRecordActivities, Due, TaskOpening } from '../../activities/case-records.js';
 import { caseReference } from '../../domain/case-reference.js';
 import { CaseReview, legacyTaskId, type Stuck, type Task, type TaskIdentifier } from '../../domain/case-state.js';
 import type { ApprenticeshipParticipants } from '../../domain/apprenticeship.js';
 import type { Notification } from '../../domain/notification.js';
 import { watchDeadline as watchTaskDeadline } from '../task-deadline.js';
-import { notify as sendNotice, now, reject } from '../workflow-steps.js';
+import { allNoticesSent, noticesSent, notify as sendNotice, now, reject } from '../workflow-steps.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipWorkflow } from '../apprenticeship/contract.js';
 import {
   amendRequestUpdate,
@@ -110,7 +110,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   if (continued) showInSearch();
   if (!review.stuck) {
     try {
-      return await proceed();
+      const status = await proceed();
+      await allNoticesSent();
+      return status;
     } catch (error) {
       if (!review.stuck) throw error;
     }
@@ -121,8 +123,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   /** The case from where this run takes it up to its end. */
   async function proceed(): ReturnType<CaseWorkflow> {
     if (!recorded) {
-      await record(records.recordCaseSubmitted({ ...input, snapshot: review.snapshot(), sequence: review.numberEvents() }));
-      await openTasks(review.openReviewTasks(now()));
+      await recordSubmission();
       recorded = true;
       showInSearch();
     } else {
@@ -207,13 +208,13 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
 
   /** Once no Update is half handled and no deadline notice half sent. */
   async function continueAsNewNow(): Promise<never> {
-    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
+    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0 && noticesSent());
     return continueAsNew<CaseWorkflow>({ ...input, continued: { review: review.state, recorded, decisionAnnounced } });
   }
 
   /** Continues as the apprenticeship workflow, once no Update is half handled, with the review's outcome. */
   async function beginApprenticeship(authorisedAt: string): Promise<never> {
-    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0);
+    await condition(() => allHandlersFinished() && deadlineNoticesSending === 0 && noticesSent());
     const { participants, request, revision, sequence, eventsNumbered } = review.state;
     return continueAsNewApprenticeship({
       caseId,
@@ -256,25 +257,33 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     return info.continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && info.historyLength > input.continueAsNewAfterEvents);
   }
 
+  /** The case and its first tasks on the query side: in one activity, so the submission is answered sooner. */
+  async function recordSubmission(): Promise<void> {
+    const submission = { ...input, snapshot: review.snapshot(), sequence: review.numberEvents() };
+    if (!patched('case-opened-at-once')) {
+      await record(records.recordCaseSubmitted(submission));
+      return openTasks(review.openReviewTasks(now()));
+    }
+    const tasks = review.openReviewTasks(now());
+    const snapshot = review.snapshot();
+    const dues = await record(records.recordCaseOpened({ submission, tasks: tasks.map((task) => opening(task, snapshot)) }));
+    await Promise.all(tasks.map((task, i) => announce(task, dues[i] ?? null)));
+  }
+
   async function openTasks(tasks: Task[]): Promise<void> {
     const snapshot = review.snapshot();
-    await Promise.all(
-      tasks.map(async (task) => {
-        const due = await record(
-          records.recordTaskOpened({
-            caseId,
-            task,
-            snapshot,
-            sequence: task.openedEvent,
-            dueInWorkingDays: input.taskDueWorkingDays?.[task.kind],
-            dueAfterMs: input.taskDueAfterMs,
-          }),
-        );
-        if (due) Object.assign(task, due);
-        await notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
-        if (patched('task-deadlines')) void watchDeadline(task);
-      }),
-    );
+    await Promise.all(tasks.map(async (task) => announce(task, await record(records.recordTaskOpened(opening(task, snapshot))))));
+  }
+
+  function opening(task: Task, snapshot: ReturnType<CaseReview['snapshot']>): TaskOpening {
+    return { caseId, task, snapshot, sequence: task.openedEvent, dueInWorkingDays: input.taskDueWorkingDays?.[task.kind], dueAfterMs: input.taskDueAfterMs };
+  }
+
+  /** A task recorded as opened: due when the query side counted, told to its organisation, and watched. */
+  async function announce(task: Task, due: Due | null): Promise<void> {
+    if (due) Object.assign(task, due);
+    await notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
+    if (patched('task-deadlines')) void watchDeadline(task);
   }
 
   async function watchDeadline(task: Task): Promise<void> {

@@ -1,7 +1,7 @@
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RecognitionNotice } from '../../domain/notification.js';
 import type { Payment, RecognitionDecision, RecognitionStatus } from '../../domain/recognition.js';
-import { notify, now } from '../workflow-steps.js';
+import { noticesSent, notify, now } from '../workflow-steps.js';
 import {
   approveDecisionUpdate,
   proposeDecisionUpdate,
@@ -123,7 +123,7 @@ export const recognitionWorkflow: RecognitionWorkflow = async function recogniti
   await recognitions.issueRecognition({ recognitionId, decision, proposedBy, approvedBy: approval!, decidedAt: now() });
   await record(decision.outcome === 'equivalence' ? 'recognised' : 'refused', { by: approval });
   await tell(decision.outcome === 'equivalence' ? 'recognised' : 'refused');
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && noticesSent());
   return status;
 };
 
