@@ -14,6 +14,7 @@ import { contractCourseRoutes } from './routes/contract-course.js';
 import { contractRoutes } from './routes/contract.js';
 import { contractSigningRoutes } from './routes/contract-signing.js';
 import { signingRoutes } from '../web/signing-routes.js';
+import { pageRoutes } from '../web/pages.js';
 import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { recognitionRoutes } from './routes/recognitions.js';
@@ -40,6 +41,8 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use(express.json({ limit: '1mb' }));
   // The signing links' public door reads its own forms, before any login.
   app.use('/sign', signingRoutes(dependencies));
+  // The browser door: the parties' pages, with their own session and forms.
+  app.use(pageRoutes(dependencies));
   // A body the API cannot read is refused, not silently ignored.
   app.use((request, _response, next) => {
     const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;

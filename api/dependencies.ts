@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../infra/config.js';
 import type { CredentialKeys } from '../infra/credential-keys.js';
+import type { DevIssuer } from '../infra/dev-issuer.js';
 
 /** What the API is built from; each process makes these once. The application's services are among them. */
 export interface ApiDependencies extends Services {
@@ -16,4 +17,6 @@ export interface ApiDependencies extends Services {
   logger: Logger;
   /** The ministry's keys that sign and check recognition credentials. */
   credentialKeys: CredentialKeys;
+  /** The demonstration's identity provider, when no real one is configured: the pages sign in demo users with it. */
+  devIssuer?: DevIssuer | undefined;
 }

@@ -85,7 +85,7 @@ function refusedByDatabase(error: any): boolean {
 
 const serviceUnavailableTitle = 'Service unavailable';
 
-function problemOf(error: any, where: { method: string; path: string }, logger: Logger): HttpProblem {
+export function problemOf(error: any, where: { method: string; path: string }, logger: Logger): HttpProblem {
   if (error instanceof HttpProblem) return error;
   const client = clientError(error);
   if (client) return client;

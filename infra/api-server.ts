@@ -27,11 +27,10 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
     namespace: config.TEMPORAL_NAMESPACE,
     dataConverter: encryptedDataConverter({ key: config.PAYLOAD_ENCRYPTION_KEY, keys: config.PAYLOAD_ENCRYPTION_KEYS, dataDir: config.dataDir }),
   });
-  const keys = config.AUTH_JWKS_URL
-    ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))
-    : (await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE })).keys;
+  const devIssuer = config.AUTH_JWKS_URL ? undefined : await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
+  const keys = devIssuer ? devIssuer.keys : createRemoteJWKSet(new URL(config.AUTH_JWKS_URL!));
   const credentialKeys = await credentialKeysFor(config);
-  const app = createApp({ config, db, temporal, documents: postgresDocumentStore(db), keys, logger, credentialKeys });
+  const app = createApp({ config, db, temporal, documents: postgresDocumentStore(db), keys, logger, credentialKeys, devIssuer });
   const server = createServer({ maxHeaderSize: maxHeaderBytes }, app).listen(config.PORT, '0.0.0.0');
   answerClientErrors(server);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

@@ -11,6 +11,7 @@ import { startMailSink } from '../infra/mail-sink.js';
 import { startEmbeddedPostgres, type Postgres } from '../infra/postgres.js';
 import { temporalCli } from '../infra/temporal-cli.js';
 import { bundlerOptions, workflowsPath } from '../infra/worker.js';
+import { ensureChromium } from './support/browser.js';
 import { databaseUrl as otherDatabase, onServer } from './support/databases.js';
 import { freePort } from './support/free-port.js';
 
@@ -45,6 +46,7 @@ export default async function setup(project: TestProject) {
       : freePort().then((port) => startEmbeddedPostgres({ dataDir, port })),
     startMailSink({ smtpPort: 0, httpPort: 0 }),
     bundleWorkflowCode({ workflowsPath, ...bundlerOptions, logger: new DefaultLogger('WARN') }),
+    ensureChromium(),
   ]);
   const databaseUrl = process.env.DATABASE_URL ?? postgres!.url;
   const templateDatabase = `apprenticeship_test_template_${process.pid}`;

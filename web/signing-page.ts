@@ -1,13 +1,8 @@
 import type { SigningInvitation } from '../application/sign-contract.js';
 import type { Language } from '../domain/language.js';
+import { escapeHtml } from './html.js';
 import { signingText } from './signing-texts.js';
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text as HTML: every value that enters the page goes through this. */
-export function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => entities[c]!);
-}
 
 function page(language: Language, title: string, body: string): string {
   return `<!doctype html>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { mayReadPayloads } from '../../application/access.js';
 import type { Caller } from '../../domain/caller.js';
 import { bearerToken, identify, type TokenVerification } from '../authentication.js';
+import { cookieValue } from '../cookies.js';
 import type { ApiDependencies } from '../dependencies.js';
 import { HttpProblem, parseOr400 } from '../problem.js';
 
@@ -69,7 +70,7 @@ export function codecRoutes({ config, db, keys, temporal }: ApiDependencies): Ro
   });
 
   const administrator: RequestHandler = async (request, response, next) => {
-    const token = bearerToken(request.get('authorization')) ?? cookie(request, sessionCookie);
+    const token = bearerToken(request.get('authorization')) ?? cookieValue(request, sessionCookie);
     if (!token) throw new HttpProblem(401, 'Unauthorised', 'A bearer token or a codec session is required');
     const { caller } = await identify(verification, token);
     requireAdministrator(caller);
@@ -120,14 +121,6 @@ function fromJson(payload: PayloadJson): Payload {
 function toJson(payload: Payload): PayloadJson {
   const metadata = Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, Buffer.from(value).toString('base64')]));
   return { metadata, data: Buffer.from(payload.data ?? []).toString('base64') };
-}
-
-function cookie(request: Request, name: string): string | undefined {
-  for (const part of (request.get('cookie') ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
 }
 
 /** Where an administrator's browser opens a codec session: the token goes in a header, never in a URL. */

@@ -1,0 +1,151 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseReference } from '../../domain/case-reference.js';
+import { launchBrowser, screenshot, signedInAs } from '../support/browser.js';
+import { nextSchoolYearStart, startTestStack, type TestStack } from '../support/stack.js';
+
+/**
+ * The authorisation phase in a real Chromium, each party in its own browser context, signed
+ * in through the demo sign-in page: what the parties see and do is what the pages show.
+ */
+describe('the authorisation in the browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** The employer's request, field by field, as a person fills it in. */
+  async function fillRequest(page: Page, overrides: Record<string, string> = {}) {
+    const values: Record<string, string> = {
+      'apprentice.givenName': 'Lena',
+      'apprentice.familyName': 'Roth',
+      'apprentice.birthDate': '2009-04-02',
+      'apprentice.email': 'lena.roth@example.fr',
+      'legalRepresentative.givenName': 'Paul',
+      'legalRepresentative.familyName': 'Roth',
+      'legalRepresentative.email': 'paul.roth@example.fr',
+      'foreignSchool.programme': 'CAP Boulanger, 2 years',
+      startDate: nextSchoolYearStart(),
+      durationMonths: '36',
+      'weeklyRhythm.schoolDays': '2',
+      'weeklyRhythm.companyDays': '3',
+      proposedMonthlyAllowanceCents: '1600',
+      'tutor.name': 'Marc Schmit',
+      ...overrides,
+    };
+    for (const [name, value] of Object.entries(values)) await page.fill(`[name="${name}"]`, value);
+    await page.selectOption('[name="apprentice.residenceCountry"]', 'FR');
+    await page.selectOption('[name="tradeCode"]', stack.tradeCode);
+    await page.selectOption('[name="foreignSchool.organisationId"]', stack.parties.school.organisationId);
+  }
+
+  /** Waits in the inbox, reloading as a person would, until the case's task shows; opens it. */
+  async function openTaskFromInbox(page: Page, reference: string) {
+    const row = page.locator('tr', { hasText: reference });
+    for (let attempt = 0; attempt < 100 && (await row.count()) === 0; attempt++) {
+      await page.waitForTimeout(200);
+      await page.reload();
+    }
+    await row.locator('td:nth-child(2) a').click();
+    await page.waitForURL(/\/tasks\//);
+  }
+
+  it('takes a request from the employer through ADEM, the chamber and the school to the ministry’s authorisation', async () => {
+    const employer = await signedInAs(browser, stack.apiUrl(), 'anne.schmit');
+    await employer.page.goto('/cases/new');
+    await fillRequest(employer.page, { 'foreignSchool.programme': '' });
+    await employer.page.click('button[type="submit"]:has-text("Submit")');
+    // A field left empty is named next to it, and the rest of what was typed is kept.
+    const programme = employer.page.locator('.field.invalid:has([name="foreignSchool.programme"])');
+    expect(await programme.locator('.field-error').isVisible()).toBe(true);
+    expect(await employer.page.inputValue('[name="apprentice.givenName"]')).toBe('Lena');
+    await screenshot(employer.page, 'authorisation-01-employer-form-error');
+
+    await employer.page.fill('[name="foreignSchool.programme"]', 'CAP Boulanger, 2 years');
+    await employer.page.click('button[type="submit"]:has-text("Submit")');
+    await employer.page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseId = employer.page.url().split('/').at(-1)!;
+    const reference = caseReference(caseId);
+    expect(await employer.page.textContent('h1')).toContain(reference);
+    await screenshot(employer.page, 'authorisation-02-employer-case');
+
+    const answers = [
+      { userId: 'marie.adem', outcome: 'favourable', reasons: 'The placement fits the candidate.' },
+      { userId: 'jos.cdm', outcome: 'favourable', reasons: 'The employer holds the right to train.' },
+      { userId: 'claire.thionville', outcome: 'confirmed', reasons: '' },
+    ];
+    for (const [index, answer] of answers.entries()) {
+      const party = await signedInAs(browser, stack.apiUrl(), answer.userId);
+      await openTaskFromInbox(party.page, reference);
+      await party.page.selectOption('[name="outcome"]', answer.outcome);
+      if (answer.reasons) await party.page.fill('[name="reasons"]', answer.reasons);
+      await screenshot(party.page, `authorisation-0${3 + index}-${answer.userId}-task`);
+      await party.page.click('button:has-text("Send"), button:has-text("Envoyer"), button:has-text("Senden")');
+      await party.page.waitForURL(new RegExp(`/cases/${caseId}$`));
+      await party.context.close();
+    }
+
+    const ministry = await signedInAs(browser, stack.apiUrl(), 'paul.menje');
+    await openTaskFromInbox(ministry.page, reference);
+    // The ministry decides with the three answers in front of it.
+    const decisionPage = await ministry.page.locator('main').textContent();
+    for (const reasons of ['The placement fits the candidate.', 'The employer holds the right to train.']) expect(decisionPage).toContain(reasons);
+    await ministry.page.selectOption('[name="outcome"]', 'authorised');
+    await screenshot(ministry.page, 'authorisation-06-ministry-decision');
+    await ministry.page.locator('form[action^="/tasks/"] button[type="submit"]').click();
+    await ministry.page.waitForURL(new RegExp(`/cases/${caseId}$`));
+
+    // The case goes on to its contract; the employer's page says so.
+    await expect
+      .poll(async () => (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${caseId}`)).body.status, { timeout: 20_000 })
+      .toMatch(/^(authorised|awaiting_signatures)$/);
+    await employer.page.reload();
+    expect(await employer.page.locator('[data-field="status"]').textContent()).toMatch(/authorised|awaiting signatures/);
+    await screenshot(employer.page, 'authorisation-07-employer-authorised');
+    await employer.context.close();
+    await ministry.context.close();
+  });
+
+  it('never shows one organisation’s case to another, whatever the URL', async () => {
+    const { id } = await stack.submit();
+    const other = await signedInAs(browser, stack.apiUrl(), 'tom.weber');
+    const response = await other.page.goto(`/cases/${id}`);
+    expect(response?.status()).toBe(404);
+    const shown = await other.page.locator('main').textContent();
+    expect(shown).not.toContain(caseReference(id));
+    expect(shown).not.toContain('Roth');
+    await screenshot(other.page, 'access-other-employer-404');
+    await other.context.close();
+  });
+
+  it('sends a user without a session to sign in, then back to the page asked for', async () => {
+    const { id } = await stack.submit();
+    const adem = await stack.openTask(stack.parties.adem, id);
+    const context = await browser.newContext({ baseURL: stack.apiUrl() });
+    const page = await context.newPage();
+    await page.goto(`/tasks/${adem.id}`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.locator('form:has(input[name="userId"][value="marie.adem"]) button').click();
+    await page.waitForURL((url) => url.pathname === `/tasks/${adem.id}`);
+    expect(await page.locator('select[name="outcome"]').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('shows each page in the user’s language, switchable', async () => {
+    const adem = await signedInAs(browser, stack.apiUrl(), 'marie.adem');
+    for (const [language, inbox] of [['de', 'Eingang'], ['fr', 'Corbeille'], ['en', 'Inbox']] as const) {
+      await adem.page.selectOption('select[name="language"]', language);
+      await Promise.all([adem.page.waitForEvent('load'), adem.page.click('form[action="/settings/language"] button')]);
+      expect(await adem.page.textContent('h1')).toContain(inbox);
+      expect(await adem.page.getAttribute('html', 'lang')).toBe(language);
+    }
+    await adem.context.close();
+  });
+});
