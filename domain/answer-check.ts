@@ -2,7 +2,7 @@ import { requestFields } from './amendment-policy.js';
 import type { AnswerableKind } from './answers.js';
 import type { Rejection } from './case-state.js';
 import type { TaskKind } from './parties.js';
-import { isText, textProblem } from './text-rules.js';
+import { isSingleLine, isText, singleLineProblem, textProblem } from './text-rules.js';
 
 /**
  * The answer schemas of `answers.ts` as plain checks, for workflow code: each workflow run
@@ -15,12 +15,13 @@ type Rule = (value: unknown) => string | undefined;
 /** The fields an answer with this outcome takes besides `outcome`; `?` after a name: optional. */
 type Shape = Record<string, Rule>;
 
-function text(maxLength: number, required = 'a text is required'): Rule {
+function text(maxLength: number, required = 'a text is required', singleLine = false): Rule {
   return (value) => {
     if (typeof value !== 'string') return required;
     const trimmed = value.trim();
     if (trimmed.length < 1) return required;
     if (trimmed.length > maxLength) return `At most ${maxLength} characters`;
+    if (singleLine) return isSingleLine(trimmed) ? undefined : singleLineProblem;
     return isText(trimmed) ? undefined : textProblem;
   };
 }
@@ -68,7 +69,7 @@ const shapes: Record<AnswerableKind, Record<string, Shape>> = {
   change_agreement: { accepted: answerWith(optional(reasons)), rejected: answerWith(required('a change is rejected')) },
   termination_agreement: { agreed: answerWith(optional(reasons)), refused: answerWith(required('a termination is refused')) },
   school_year_result: { passed: schoolYear, failed: schoolYear },
-  final_exam: { passed: { diplomaTitle: text(200), diplomaDate: date }, failed: answerWith(optional(reasons)) },
+  final_exam: { passed: { diplomaTitle: text(200, undefined, true), diplomaDate: date }, failed: answerWith(optional(reasons)) },
   social_security: { confirmed: { affiliationNumber: matching(/^\d{13}$/, 'the 13-digit Luxembourg social security number (matricule)'), affiliatedOn: date } },
   medical_examination: { examined: { examinedOn: date } },
 };

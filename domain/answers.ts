@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requestFields } from './amendment-policy.js';
 import type { TaskKind } from './parties.js';
-import { multiLineText } from './text.js';
+import { multiLineText, singleLineText } from './text.js';
 
 const reasons = multiLineText(5_000);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'the SHA-256 of the document, in lowercase hex');
@@ -62,7 +62,7 @@ export const answerSchemas = {
     }),
   /** The final exam: passed with the diploma issued (its title and date), or failed. */
   final_exam: z.discriminatedUnion('outcome', [
-    z.object({ outcome: z.literal('passed'), diplomaTitle: z.string().trim().min(1).max(200), diplomaDate: z.iso.date() }).strict(),
+    z.object({ outcome: z.literal('passed'), diplomaTitle: singleLineText(200), diplomaDate: z.iso.date() }).strict(),
     outcome('failed', reasons.optional()),
   ]),
   /**

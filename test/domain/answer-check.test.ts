@@ -17,6 +17,8 @@ function answers(kind: AnswerableKind): unknown[] {
     for (const field of fields) {
       for (const value of values) {
         all.push({ outcome, [field]: value });
+        // Beside one other field at its right value: an answer that needs two fields (the social security's).
+        for (const other of fields) if (other !== field) all.push({ outcome, [other]: valid(outcome)[other], [field]: value });
         // The fields this kind's outcome needs, with one of them changed or removed.
         const { [field]: _, ...others } = valid(outcome);
         const needed = Object.fromEntries(Object.entries(others).filter(([name]) => answerSchemas[kind].safeParse({ ...valid(outcome), [name]: undefined }).success === false || name === 'outcome'));
