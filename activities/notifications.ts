@@ -40,7 +40,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     return {
       reference: caseReference(row.id),
       trade: tradeName(row, language),
-      link: `${publicBaseUrl}/v1/cases/${row.id}`,
+      link: `${publicBaseUrl}/cases/${row.id}`,
     };
   }
 
@@ -54,7 +54,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
       .where('tasks.id', '=', notification.taskId)
       .executeTakeFirstOrThrow();
     const caseRow = await selectCase().where('cases.id', '=', task.case_id).executeTakeFirstOrThrow();
-    const link = `${publicBaseUrl}/v1/tasks/${encodeURIComponent(notification.taskId)}`;
+    const link = `${publicBaseUrl}/tasks/${encodeURIComponent(notification.taskId)}`;
     const render = (to: string, language: Language, section: 'taskOpened' | 'taskReminder' | 'taskEscalated'): Message => {
       const t = messagesIn(language);
       const values = {
@@ -178,7 +178,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
     const participants = row.participants as Partial<Participants>;
     const told = [participants.employer, participants.foreign_school, participants.adem, employeesChamberOrganisationId].filter((id): id is string => id !== undefined);
     const organisations = await db.selectFrom('organisations').select(['id', 'email', 'language']).where('id', 'in', told).execute();
-    const documentLink = `${publicBaseUrl}/v1/cases/${caseId}/contract/versions/${registration.contract_version}/document`;
+    const documentLink = `${publicBaseUrl}/cases/${caseId}/contract/versions/${registration.contract_version}/document`;
     const values = (language: Language) => ({ ...caseFacts(row, language), registrationNumber: registration.registration_number, registrar: registration.registrar_name, documentLink });
     const parties = new Set(Object.values(participants));
     const messages = organisations.map(({ id, email, language }): Message => {
@@ -225,7 +225,7 @@ export function createNotificationActivities({ db, mailer, from, publicBaseUrl, 
       reference: caseReference(recognitionId),
       documents: documents.join('\n'),
       fee: row.fee_cents > 0 ? t('recognition.fee', { amount }) : '',
-      link: `${publicBaseUrl}/v1/recognitions/${recognitionId}`,
+      link: `${publicBaseUrl}/recognitions/${recognitionId}`,
     };
     return [{ to: row.email, language: row.language, subject: t(`recognition.${notice}.subject`, values), text: t(`recognition.${notice}.body`, values) }];
   }

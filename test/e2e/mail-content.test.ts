@@ -54,7 +54,11 @@ describe('e-mail, an unsafe channel, carries no personal data', () => {
       for (const personal of forbidden) expect(content, `${mail.subject} to ${mail.to}`).not.toContain(personal);
       expect([referenceA, referenceB].some((reference) => mail.subject.includes(reference) && mail.text.includes(reference)), mail.subject).toBe(true);
       expect(mail.text, mail.subject).toContain(tradeNames[mail.language as keyof typeof tradeNames]);
-      expect(mail.text, mail.subject).toMatch(new RegExp(`${stack.config.publicBaseUrl}/v1/(cases|tasks)/\\S+`));
+      // Each link opens a page (a task's, a case's), never the JSON API.
+      expect(mail.text, mail.subject).toMatch(new RegExp(`${stack.config.publicBaseUrl}/(cases|tasks)/\\S+`));
+      expect(mail.text, mail.subject).not.toContain('/v1/');
     }
+    const reminder = mails.find((m) => m.to.includes(luc.userEmail) && m.subject.startsWith('Erinnerung'));
+    expect(reminder!.text).toContain(`${stack.config.publicBaseUrl}/tasks/${encodeURIComponent(ademTask.id)}\n`);
   });
 });

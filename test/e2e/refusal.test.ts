@@ -48,7 +48,7 @@ describe('a request the ministry refuses', () => {
     expect(mail!.subject).toBe(`Apprenticeship request ${reference} refused`);
     // The reasons are free text: behind the login, not in the mail.
     expect(mail!.text).not.toContain('ADEM gave an unfavourable opinion');
-    expect(mail!.text).toContain(`/v1/cases/${id}`);
+    expect(mail!.text).toContain(`${stack.config.publicBaseUrl}/cases/${id}`);
   });
 
   it('still goes to the ministry when the school declines the enrolment, and the ministry may refuse', async () => {

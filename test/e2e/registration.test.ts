@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerContract } from '../../db/contract-registrations.js';
 import { sampleReferenceData } from '../../db/seeds/reference-data.js';
@@ -96,7 +96,7 @@ describe('a young apprentice’s contract, from authorisation through registrati
       employeesChamber: await organisationEmail('chambre-des-salaries'),
       apprentice: apprenticeEmail,
     };
-    const copyLink = `/v1/cases/${caseId}/contract/versions/1/document`;
+    const copyLink = `${stack.config.publicBaseUrl}/cases/${caseId}/contract/versions/1/document`;
     for (const [who, address] of Object.entries(told)) {
       await expect.poll(async () => (await mailsWith(address, registrationNumber)).length, poll).toBe(1);
       const [mail] = await mailsWith(address, registrationNumber);
@@ -104,19 +104,23 @@ describe('a young apprentice’s contract, from authorisation through registrati
       expect(mail!.text, who).toContain(registrationNumber);
       for (const personal of ['Lena', 'Roth', birthDate, 'ADEM-778812', 'Marc Schmit']) expect(mail!.text + mail!.subject, who).not.toContain(personal);
       expect(mail!.text.includes(copyLink), who).toBe(who === 'school');
-      // A link to the case only for those who may open it: the Chambre des salariés is no party to it.
-      expect(mail!.text.includes(`/v1/cases/${caseId}\n`), who).toBe(['employer', 'school', 'adem'].includes(who));
+      // A link to the case's page only for those who may open it: the Chambre des salariés is no party to it.
+      expect(mail!.text.includes(`${stack.config.publicBaseUrl}/cases/${caseId}\n`), who).toBe(['employer', 'school', 'adem'].includes(who));
     }
-    // The school downloads its copy behind its login: the registered version; an outsider cannot.
+    // The school downloads its copy in the browser, behind its sign-in: the registered version; an outsider cannot.
     const schoolMail = (await mailsWith(told.school, registrationNumber))[0]!;
-    const link = schoolMail.text.match(/https?:\/\/\S+\/document/)![0];
-    const copy = await fetch(`${stack.apiUrl()}${new URL(link).pathname}`, { headers: { authorization: `Bearer ${parties.school.token}` } });
+    const link = new URL(schoolMail.text.match(/https?:\/\/\S+\/document/)![0]).pathname;
+    const inBrowser = (party?: Party) => fetch(`${stack.apiUrl()}${link}`, { redirect: 'manual', headers: party ? { cookie: `session=${party.token}` } : {} });
+    const unsigned = await inBrowser();
+    expect(unsigned.status).toBe(303);
+    expect(unsigned.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(link)}`);
+    const copy = await inBrowser(parties.school);
     expect(copy.status).toBe(200);
     expect(copy.headers.get('content-type')).toMatch(/^application\/pdf/);
     const contract = (await stack.request(parties.school, 'GET', `/v1/cases/${caseId}/contract`)).body;
-    expect(copy.headers.get('etag')).toBe(`"${contract.versions[0].sha256}"`);
+    expect(createHash('sha256').update(Buffer.from(await copy.arrayBuffer())).digest('hex')).toBe(contract.versions[0].sha256);
     expect(contract.registrationNumber).toBe(registrationNumber);
-    expect((await fetch(`${stack.apiUrl()}${new URL(link).pathname}`, { headers: { authorization: `Bearer ${parties.otherEmployer.token}` } })).status).toBe(404);
+    expect((await inBrowser(parties.otherEmployer)).status).toBe(404);
     // In each one's language: the employer's organisation reads English; the apprentice, living in France, French.
     expect((await mailsWith(told.employer, registrationNumber))[0]!.subject).toMatch(/^Apprenticeship contract registered/);
     expect((await mailsWith(told.apprentice, registrationNumber))[0]!.subject).toMatch(/^Contrat d'apprentissage enregistré/);

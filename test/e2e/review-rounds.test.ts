@@ -150,7 +150,7 @@ describe('withdrawing a request', () => {
     const mail = (await stack.mailsTo(parties.chamber.organisationEmail)).find((m) => m.subject === `Ausbildungsantrag ${reference} zurückgezogen`);
     // The reason is free text: behind the login, not in the mail.
     expect(mail!.text).not.toContain('The apprentice moved away');
-    expect(mail!.text).toContain(`/v1/cases/${submitted.id}`);
+    expect(mail!.text).toContain(`${stack.config.publicBaseUrl}/cases/${submitted.id}`);
   });
 
   it('is still possible once authorised, until the contract is signed', async () => {

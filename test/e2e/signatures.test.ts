@@ -294,7 +294,7 @@ describe('the signature deadline passing', () => {
       const t = messagesIn(party.language);
       expect(mail!.text).toContain(t('signaturesOverdue.apprentice'));
       expect(mail!.text).not.toContain(t('signaturesOverdue.employer'));
-      expect(mail!.text).toContain(`/v1/cases/${id}`);
+      expect(mail!.text).toContain(`${stack.config.publicBaseUrl}/cases/${id}`);
       expect(mail!.text).not.toMatch(/Lena|Roth|Schmit|ADEM-/);
     }
     // The apprentice was reminded by a new link, not told of the deadline.

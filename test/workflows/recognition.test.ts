@@ -98,7 +98,7 @@ describe("a graduate's recognition", () => {
     // The graduate, in the school's language: every document by name, the fee and the link; nothing personal.
     const [mail] = await mailsAbout(apprentice.email!, recognition.id, 1);
     expect(mail!.subject).toBe(`Reconnaissance de votre diplôme : documents à ajouter – demande ${caseReference(recognition.id)}`);
-    for (const named of ['- le diplôme', '- le relevé de notes', "- une pièce d'identité", '- le supplément Europass au certificat', '75,00', `${stack.config.publicBaseUrl}/v1/recognitions/${recognition.id}`]) {
+    for (const named of ['- le diplôme', '- le relevé de notes', "- une pièce d'identité", '- le supplément Europass au certificat', '75,00', `${stack.config.publicBaseUrl}/recognitions/${recognition.id}`]) {
       expect(mail!.text).toContain(named);
     }
     for (const personal of [apprentice.birthDate, apprentice.familyName, apprentice.email!]) expect(mail!.text).not.toContain(personal);
@@ -286,7 +286,8 @@ describe('a recognition driven by its Updates', () => {
 
     const email = (await stack.db.selectFrom('users').select('email').where('id', '=', sofia.userId).executeTakeFirstOrThrow()).email;
     const refused = (await mailsAbout(email, nextId, 2)).find((m) => m.subject.startsWith('Reconnaissance de votre diplôme refusée'));
-    expect(refused!.text).toContain(`/v1/recognitions/${nextId}`);
+    // The recognition's page, not its JSON.
+    expect(refused!.text).toContain(`${stack.config.publicBaseUrl}/recognitions/${nextId}\n`);
     expect(refused!.text).not.toContain('two years');
   });
 });
