@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { recognitionRoutes } from './routes/recognitions.js';
 import { recognitionRevocationRoutes } from './routes/recognition-revocation.js';
 import { referenceRoutes } from './routes/reference.js';
+import { reportRoutes } from './routes/reports.js';
 import { recognitionTimesRoutes } from './routes/recognition-times.js';
 import { taskQueueRoutes } from './routes/task-queue.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -73,6 +74,7 @@ export function createApp(dependencies: ApiDependencies): express.Express {
   app.use('/v1/cases', caseRoutes(dependencies));
   app.use('/v1/tasks', taskQueueRoutes(dependencies), taskRoutes(dependencies));
   app.use('/v1/reference', referenceRoutes(dependencies));
+  app.use('/v1/reports', reportRoutes(dependencies));
   app.use('/v1/recognitions', recognitionRoutes(dependencies), recognitionRevocationRoutes(dependencies));
   app.use('/v1', whoIsWhoRoutes(dependencies));
 

@@ -30,6 +30,7 @@ import { registerSigningPaths } from './openapi-signing.js';
 import { registerRecognitionTimesPaths } from './openapi-recognition-times.js';
 import { registerRecognitionPaths } from './openapi-recognitions.js';
 import { registerCredentialPaths } from './openapi-credentials.js';
+import { registerReportPaths } from './openapi-reports.js';
 
 
 /** The OpenAPI document, generated from the same zod schemas that validate requests. */
@@ -382,6 +383,7 @@ export function openApiDocument(serverUrl: string) {
   registerRecognitionTimesPaths(registry);
   registerRecognitionPaths(registry);
   registerCredentialPaths(registry);
+  registerReportPaths(registry);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -46,6 +46,14 @@ export function mayUnclaim(caller: Caller, assigneeUserId: string | null, superv
   return assigneeUserId === null || assigneeUserId === caller.userId || supervisor;
 }
 
+/**
+ * The figures across every case (the dashboard of what waits on whom, the Greater Region
+ * report) are the ministry's, which sees every case (caseScope); no other party's.
+ */
+export function mayReadReports(caller: Caller, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): boolean {
+  return caller.organisationId === config.MINISTRY_ORGANISATION_ID;
+}
+
 /** Only the ministry publishes reference data. */
 export function mayPublishReference(caller: Caller, config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>): boolean {
   return caller.organisationId === config.MINISTRY_ORGANISATION_ID;

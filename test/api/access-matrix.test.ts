@@ -87,6 +87,9 @@ const matrix: Row[] = [
   // mayDecideRecognitions: the ministry's recognition officers, and no one else, not even the ministry's other users.
   get('/v1/recognitions/processing-times', () => '/v1/recognitions/processing-times', only(['officer'])),
   get('/v1/recognitions', () => '/v1/recognitions', only(['officer', 'applicant', 'otherApplicant'])),
+  // mayReadReports: the ministry's users, whatever their role.
+  get('/v1/reports/greater-region', () => '/v1/reports/greater-region?schoolYear=2027-2028', only(['ministry', 'officer'])),
+  get('/v1/reports/greater-region.csv', () => '/v1/reports/greater-region.csv?schoolYear=2027-2028', only(['ministry', 'officer'])),
   get('/v1/recognitions/{id}', (ids) => `/v1/recognitions/${ids.recognition}`, onRecognition(seeRecognition)),
   get('/v1/recognitions/{id}/documents', (ids) => `/v1/recognitions/${ids.recognition}/documents`, onRecognition(seeRecognition)),
   get('/v1/recognitions/{id}/documents/{documentId}', (ids) => `/v1/recognitions/${ids.recognition}/documents/${ids.recognitionDocument}`, onRecognition(seeRecognition)),

@@ -61,6 +61,8 @@ describe('health and the API description', () => {
       '/v1/reference',
       '/v1/reference/{table}',
       '/v1/reference/{table}/versions',
+      '/v1/reports/greater-region',
+      '/v1/reports/greater-region.csv',
       '/v1/tasks',
       '/v1/tasks/{id}',
       '/v1/tasks/{id}/assign',

@@ -50,6 +50,7 @@ function callersFor({ method, path }: Operation): (Party | undefined)[] {
   const { employer, adem, chamber, school, ministry } = stack.parties;
   if (path.startsWith('/sign/') || path.startsWith('/credentials/')) return [undefined];
   if (path.startsWith('/v1/recognitions/processing-times')) return [officer];
+  if (path.startsWith('/v1/reports/')) return [ministry];
   if (path.startsWith('/v1/recognitions')) {
     if (method === 'GET') return [applicant, officer];
     // The applicant's own steps; the rest are the staff's.
