@@ -59,6 +59,11 @@ export function inputField(field: Field & { type?: 'text' | 'date' | 'email' | '
   return wrap(field, (attributes) => html`<input type="${field.type ?? 'text'}" ${attributes} value="${field.value ?? ''}" ${field.step && html`step="${field.step}"`}>`);
 }
 
+/** A file to upload: its form posts `multipart/form-data`. */
+export function fileField(field: Field & { accept: string }): Html {
+  return wrap(field, (attributes) => html`<input type="file" ${attributes} accept="${field.accept}">`);
+}
+
 export function textArea(field: Field): Html {
   return wrap(field, (attributes) => html`<textarea ${attributes} rows="4">${field.value ?? ''}</textarea>`);
 }
