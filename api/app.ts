@@ -15,6 +15,7 @@ import { contractRoutes } from './routes/contract.js';
 import { contractSigningRoutes } from './routes/contract-signing.js';
 import { signingRoutes } from '../web/signing-routes.js';
 import { pageRoutes } from '../web/pages.js';
+import { docsRoutes } from './routes/docs.js';
 import { documentRoutes, isDocumentUpload } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { recognitionRoutes } from './routes/recognitions.js';
@@ -61,6 +62,8 @@ export function createApp(dependencies: ApiDependencies): express.Express {
     response.json(document);
   });
 
+  // The API's reference, drawn from the document above with files served here (no CDN is reachable).
+  app.use('/docs', docsRoutes());
   app.use('/codec', codecRoutes(dependencies));
   // Anyone checks a recognition credential, without an account.
   app.use('/credentials', credentialRoutes(dependencies));
