@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { listOrganisations } from '../db/organisations.js';
 import { referenceVersions } from '../db/reference-store.js';
 import type { Database } from '../db/schema.js';
+import { requestFields } from '../domain/amendment-policy.js';
 import { residenceCountries, type CaseRequest } from '../domain/case-request.js';
 import { checkboxField, errorSummary, inputField, nestedFields, selectField, type FieldErrors } from './forms.js';
 import { html, type Html } from './html.js';
 import type { PageContext } from './layout.js';
+import { euros } from './money.js';
 
 /** The request's fields as the form posts them: dot paths, every value a string. */
 export type RequestFormValues = Record<string, string>;
@@ -66,7 +68,7 @@ export function requestForm(
   const { values, errors } = options;
   const input = (name: string, label: string, type: 'text' | 'date' | 'email' | 'number' = 'text', required = true, step?: string) =>
     inputField({ name, label, type, value: values[name], errors, required, ...(step ? { step } : {}) });
-  return html`${errorSummary(t, errors)}
+  return html`${errorSummary(t, errors, (name) => requestFieldLabel(t, name))}
 <form method="post" action="${options.action}" novalidate>
 ${Object.entries(options.hidden).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
 <fieldset><legend>${t('request.apprentice')}</legend>
@@ -99,4 +101,33 @@ ${input('tutor.email', t('request.email'), 'email', false)}
 </fieldset>
 <p><button type="submit">${options.submitLabel}</button></p>
 </form>`;
+}
+
+const groupOf: Record<string, string> = { apprentice: 'request.apprentice', legalRepresentative: 'request.legalRepresentative', tutor: 'request.tutor' };
+const labelOf: Record<string, string> = {
+  'foreignSchool.organisationId': 'request.school',
+  'foreignSchool.programme': 'request.programme',
+  'tutor.name': 'request.tutorName',
+  'weeklyRhythm.schoolDays': 'request.schoolDays',
+  'weeklyRhythm.companyDays': 'request.companyDays',
+  [allowanceField]: 'request.allowance',
+};
+
+/** A request field's name as the form labels it, with its part: "The apprentice: Birth date". */
+export function requestFieldLabel(t: PageContext['t'], path: string): string {
+  const [head, tail] = path.split('.') as [string, string | undefined];
+  const label = t(labelOf[path] ?? `request.${tail ?? head}`);
+  return groupOf[head] && tail ? `${t(groupOf[head])}: ${label}` : label;
+}
+
+/** The request's fields in the form's order, as the reader reads them: euros for the allowance, yes or no for a flag. */
+export function requestFacts(context: PageContext, request: Record<string, unknown>): [string, string][] {
+  const { t, language } = context;
+  return requestFields.flatMap((pointer): [string, string][] => {
+    const path = pointer.slice(1).replaceAll('/', '.');
+    const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], request);
+    if (value === undefined || value === null) return [];
+    const shown = path === allowanceField && typeof value === 'number' ? euros(value, language) : typeof value === 'boolean' ? t(value ? 'form.yes' : 'form.no') : String(value);
+    return [[requestFieldLabel(t, path), shown]];
+  });
 }

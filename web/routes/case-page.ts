@@ -8,17 +8,14 @@ import { sendFile } from '../../api/routes/documents.js';
 import { downloadDocument, listDocuments } from '../../application/case-documents.js';
 import { viewCase } from '../../application/view-case.js';
 import { viewHistory } from '../../application/view-history.js';
+import { mayActAsEmployer } from '../../application/access.js';
+import { noErrors, textArea } from '../forms.js';
 import { html, type Html } from '../html.js';
 import { page, type PageContext } from '../layout.js';
 import { euros } from '../money.js';
 import { pageContext, sendPage } from '../pages.js';
-
-/** A request's fields as `path: value` lines, nested objects flattened: what the parties see of it. */
-function requestFacts(request: Record<string, unknown>, prefix = ''): [string, string][] {
-  return Object.entries(request).flatMap(([key, value]): [string, string][] =>
-    value !== null && typeof value === 'object' && !Array.isArray(value) ? requestFacts(value as Record<string, unknown>, `${prefix}${key}.`) : [[`${prefix}${key}`, String(value)]],
-  );
-}
+import { requestFacts } from '../request-form.js';
+import { withheld } from '../../domain/personal-data.js';
 
 function answerOf(context: PageContext, task: TaskSummary): Html {
   const { t } = context;
@@ -68,6 +65,21 @@ function documentsList(context: PageContext, caseId: string, documents: CaseDocu
   return html`<ul>${documents.map((document) => html`<li><a href="/cases/${caseId}/documents/${document.id}">${document.fileName}</a> <span class="muted">(${document.kind}, ${Math.ceil(document.size / 1024)} KB)</span></li>`)}</ul>`;
 }
 
+/** Until the contract is signed the employer may withdraw (DOMAIN.md); the workflow refuses it after, with 409. */
+const withdrawable = new Set(['in_review', 'changes_requested', 'awaiting_decision', 'authorised', 'awaiting_signatures']);
+
+/** What the employer can do with its case from its page: amend it when asked to, withdraw it. */
+function employerActions(context: PageContext, detail: CaseDetail): Html | false {
+  const { t, caller } = context;
+  if (!mayActAsEmployer(caller)) return false;
+  const amendment = detail.tasks.some((task) => task.kind === 'amendment' && task.status === 'open');
+  if (!amendment && !withdrawable.has(detail.status)) return false;
+  return html`<section aria-labelledby="actions"><h2 id="actions">${t('inbox.actions')}</h2>
+${amendment && html`<p><a href="/cases/${detail.id}/amendment">${t('amendment.link')}</a></p>`}
+${withdrawable.has(detail.status) && html`<details><summary>${t('amendment.withdraw')}</summary><form method="post" action="/cases/${detail.id}/withdrawal"><p>${t('amendment.withdrawHint')}</p>
+${textArea({ name: 'reason', label: t('amendment.withdrawReason'), errors: noErrors })}<p><button type="submit">${t('amendment.withdraw')}</button></p></form></details>`}</section>`;
+}
+
 /** A case as its reader may see it: the request, every answer, whose turn it is, its history, allowance and documents. */
 export function caseRoutes(dependencies: ApiDependencies): Router {
   const router = Router();
@@ -93,9 +105,10 @@ export function caseRoutes(dependencies: ApiDependencies): Router {
 <dt>${t('case.trade')}</dt><dd>${detail.tradeCode}</dd>
 <dt>${t('case.apprentice')}</dt><dd>${apprentice}</dd>
 <dt>${t('case.startDate')}</dt><dd>${detail.startDate ?? '—'}</dd></dl></section>
+${employerActions(context, detail)}
 <section aria-labelledby="answers"><h2 id="answers">${t('case.answers')}</h2>${tasksTable(context, detail.tasks)}</section>
-<section aria-labelledby="request"><h2 id="request">${t('case.request')}</h2><dl class="facts">${requestFacts(detail.request).map(
-          ([field, value]) => html`<dt><code>${field}</code></dt><dd>${value === '[withheld]' ? html`<span class="muted">${t('case.withheld')}</span>` : value}</dd>`,
+<section aria-labelledby="request"><h2 id="request">${t('case.request')}</h2><dl class="facts">${requestFacts(context, detail.request).map(
+          ([label, value]) => html`<dt>${label}</dt><dd>${value === withheld ? html`<span class="muted">${t('case.withheld')}</span>` : value}</dd>`,
         )}</dl></section>
 ${allowance && html`<section aria-labelledby="allowance"><h2 id="allowance">${t('case.allowance')}</h2>${allowance}</section>`}
 <section aria-labelledby="documents"><h2 id="documents">${t('case.documents')}</h2>${documentsList(context, detail.id, documents.kind === 'ok' ? documents.value.items : [])}</section>

@@ -105,7 +105,7 @@ export function taskRoutes(dependencies: ApiDependencies): Router {
     const task = valueOr(await viewTask(dependencies, context.caller, taskId));
     let body: Html;
     if (task.status !== 'open') body = html`<p>${t('task.done', { status: t(`status.${task.status}`) })}</p>`;
-    else if (!isAnswerable(task.kind)) body = html`<p>${t('task.notForm', { where: `/cases/${task.caseId}` })}</p>`;
+    else if (!isAnswerable(task.kind)) body = html`<p><a href="/cases/${task.caseId}/amendment">${t('amendment.link')}</a></p>`;
     else {
       const contract = task.kind === 'signature' ? await currentContract(context, task.caseId) : undefined;
       body = html`<h2>${t('task.answer')}</h2>${answerForm(context, task, task.kind, values, errors, contract)}`;
