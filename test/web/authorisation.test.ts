@@ -125,16 +125,61 @@ describe('the authorisation in the browser', () => {
     await other.context.close();
   });
 
-  it('sends a user without a session to sign in, then back to the page asked for', async () => {
+  it('opens the page of a task from the link in its e-mail, after signing in', async () => {
     const { id } = await stack.submit();
     const adem = await stack.openTask(stack.parties.adem, id);
+    // The link ADEM's organisation was mailed, on this run's address.
+    let link: URL | undefined;
+    await expect
+      .poll(async () => {
+        const mails = (await stack.mailsTo(stack.parties.adem.organisationEmail)).filter((mail) => mail.subject.includes(caseReference(id)));
+        const found = mails.map((mail) => /https?:\/\/\S+\/tasks\/\S+/.exec(mail.text)?.[0]).find(Boolean);
+        link = found ? new URL(found) : undefined;
+        return link?.pathname;
+      }, { timeout: 20_000 })
+      .toBe(`/tasks/${adem.id}`);
     const context = await browser.newContext({ baseURL: stack.apiUrl() });
     const page = await context.newPage();
-    await page.goto(`/tasks/${adem.id}`);
+    await page.goto(link!.pathname);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.locator('form:has(input[name="userId"][value="marie.adem"]) button').click();
     await page.waitForURL((url) => url.pathname === `/tasks/${adem.id}`);
     expect(await page.locator('select[name="outcome"]').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('is worked with the keyboard alone on a narrow screen', async () => {
+    const { id } = await stack.submit();
+    const task = await stack.openTask(stack.parties.school, id);
+    const context = await browser.newContext({ baseURL: stack.apiUrl(), viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`/sign-in?next=${encodeURIComponent(`/tasks/${task.id}`)}`);
+    await page.locator('form:has(input[name="userId"][value="claire.thionville"]) button').click();
+    await page.waitForURL((url) => url.pathname === `/tasks/${task.id}`);
+    // Nothing wider than the screen: no sideways scrolling.
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    // The first Tab reaches the link that skips to the content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate("document.activeElement?.getAttribute('href')")).toBe('#main');
+    // Tab on to the answer, choose it with the arrows, and send the form with Enter.
+    const focusedName = () => page.evaluate<string | null>("document.activeElement?.getAttribute('name')");
+    for (let presses = 0; presses < 30 && (await focusedName()) !== 'outcome'; presses++) await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('outcome');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.inputValue('[name="outcome"]')).toBe('confirmed');
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('reasons');
+    // Past the comments' section (closed), to the button that sends.
+    const focusedType = () => page.evaluate<string | null>("document.activeElement?.getAttribute('type')");
+    for (let presses = 0; presses < 5 && (await focusedType()) !== 'submit'; presses++) await page.keyboard.press('Tab');
+    expect(await focusedType()).toBe('submit');
+    await screenshot(page, 'keyboard-narrow-school-task');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/cases/${id}$`));
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await screenshot(page, 'keyboard-narrow-case');
+    const answered = (await stack.request(stack.parties.school, 'GET', `/v1/tasks/${task.id}`)).body;
+    expect(answered.answer.outcome).toBe('confirmed');
     await context.close();
   });
 
