@@ -13,12 +13,14 @@ export interface SchoolYearDates {
   to: string;
 }
 
-/** A school year as a client writes it: two consecutive years, the first at least 0001. */
-export const schoolYear = () =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{4}$/, 'A school year as YYYY-YYYY, such as 2027-2028')
-    .refine((year) => Number(year.slice(0, 4)) >= 1 && Number(year.slice(5)) === Number(year.slice(0, 4)) + 1, 'The second year follows the first, such as 2027-2028');
+/** Whether `text` is a school year: two consecutive years, `YYYY-YYYY`, the first at least 0001. */
+export function isSchoolYear(text: string): boolean {
+  const match = /^(\d{4})-(\d{4})$/.exec(text);
+  return match !== null && Number(match[1]) >= 1 && Number(match[2]) === Number(match[1]) + 1;
+}
+
+/** A school year as a client writes it: one problem, whatever is wrong with it. */
+export const schoolYear = () => z.string().refine(isSchoolYear, 'A school year as two consecutive years, YYYY-YYYY, such as 2027-2028');
 
 export function schoolYearDates(schoolYear: string): SchoolYearDates {
   const first = Number(schoolYear.slice(0, 4));

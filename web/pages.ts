@@ -9,7 +9,10 @@ import { html, type Html } from './html.js';
 import { page, pagePolicy, publicPage, type PageContext } from './layout.js';
 import { caseListRoutes } from './routes/case-list.js';
 import { caseRoutes } from './routes/case-page.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { greaterRegionReportRoutes } from './routes/greater-region-report.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { listExportRoutes } from './routes/list-exports.js';
 import { requestRoutes } from './routes/request-page.js';
 import { settingsRoutes } from './routes/settings.js';
 import { signInRoutes } from './routes/sign-in.js';
@@ -18,7 +21,7 @@ import { pageCaller, sameOriginForms, signedIn } from './session.js';
 import { pageTexts } from './texts.js';
 
 /** Where the signed-in pages live; every other path is the API's. */
-export const pagePaths = ['/inbox', '/cases', '/tasks', '/settings'];
+export const pagePaths = ['/inbox', '/inbox.csv', '/cases', '/cases.csv', '/tasks', '/settings', '/dashboard', '/reports'];
 
 /** The context a signed-in page is drawn with, made once per request. */
 export function pageContext(response: Response): PageContext {
@@ -52,6 +55,8 @@ export function pageRoutes(dependencies: ApiDependencies): Router {
     next();
   };
   router.use(pagePaths, signedIn(verification), withContext);
+  // The ministry's figures, and the lists' CSV exports (/cases.csv before any /cases/:id).
+  router.use(dashboardRoutes(dependencies), greaterRegionReportRoutes(dependencies), listExportRoutes(dependencies));
   router.use(inboxRoutes(dependencies), requestRoutes(dependencies), caseListRoutes(dependencies), caseRoutes(dependencies), taskRoutes(dependencies), settingsRoutes(dependencies));
   router.use(pagePaths, (_request, _response, next) => next(Object.assign(new Error('no page'), { status: 404, expose: false })));
   router.use(pagePaths, pageErrors(logger));

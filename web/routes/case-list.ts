@@ -3,7 +3,7 @@ import type { ApiDependencies } from '../../api/dependencies.js';
 import { valueOr } from '../../api/outcomes.js';
 import { parseOr400 } from '../../api/problem.js';
 import { caseListQuery } from '../../api/routes/cases.js';
-import { listCases } from '../../application/list-cases.js';
+import { listCases, type CaseListQuery } from '../../application/list-cases.js';
 import { decodeCursor } from '../../db/keyset-cursor.js';
 import { caseStatuses } from '../../domain/parties.js';
 import { html } from '../html.js';
@@ -15,6 +15,18 @@ function withoutEmpty(query: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
+/**
+ * The case list's filters as its form and links send them: the command for listCases, and the
+ * filters given (for the next page's link and the CSV export's).
+ */
+export function caseListFilters(query: Record<string, unknown>): { command: CaseListQuery; filters: Record<string, string> } {
+  const { status, trade, country, school, reference, limit, cursor } = parseOr400(caseListQuery, withoutEmpty(query));
+  return {
+    command: { status, tradeCode: trade, residenceCountry: country, schoolOrganisationId: school, reference, limit, after: cursor === undefined ? undefined : decodeCursor(cursor) },
+    filters: Object.fromEntries(Object.entries({ status, trade, country, school, reference }).filter(([, value]) => value !== undefined)) as Record<string, string>,
+  };
+}
+
 /** The cases the user's organisation sees, newest first, filtered as the API filters them. */
 export function caseListRoutes(dependencies: ApiDependencies): Router {
   const router = Router();
@@ -22,19 +34,9 @@ export function caseListRoutes(dependencies: ApiDependencies): Router {
   router.get('/cases', async (request, response) => {
     const context = pageContext(response);
     const { t } = context;
-    const { status, trade, country, school, reference, limit, cursor } = parseOr400(caseListQuery, withoutEmpty(request.query));
-    const cases = valueOr(
-      await listCases(dependencies, context.caller, {
-        status,
-        tradeCode: trade,
-        residenceCountry: country,
-        schoolOrganisationId: school,
-        reference,
-        limit,
-        after: cursor === undefined ? undefined : decodeCursor(cursor),
-      }),
-    );
-    const filters = Object.fromEntries(Object.entries({ status, trade, country, school, reference }).filter(([, value]) => value !== undefined)) as Record<string, string>;
+    const { command, filters } = caseListFilters(request.query);
+    const { status, trade, reference } = filters;
+    const cases = valueOr(await listCases(dependencies, context.caller, command));
     const next = cases.nextCursor ? `/cases?${new URLSearchParams({ ...filters, cursor: cases.nextCursor })}` : undefined;
     sendPage(
       response,
@@ -47,6 +49,7 @@ export function caseListRoutes(dependencies: ApiDependencies): Router {
 <label>${t('cases.reference')} <input name="reference" value="${reference ?? ''}" size="10"></label>
 <label>${t('cases.trade')} <input name="trade" value="${trade ?? ''}" size="16"></label>
 <button type="submit">${t('inbox.filters')}</button></form>
+<p><a href="/cases.csv?${new URLSearchParams(filters).toString()}" download>${t('report.exportCsv')}</a></p>
 ${
   cases.items.length === 0
     ? html`<p>${t('cases.empty')}</p>`

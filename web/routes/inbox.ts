@@ -16,7 +16,7 @@ import { pageContext, sendPage } from '../pages.js';
 import { localPath } from '../session.js';
 
 /** Due before today (Luxembourg's date is close enough for a mark on a list), or past its due time. */
-function overdue(task: TaskSummary, now: Date): boolean {
+export function overdue(task: TaskSummary, now: Date): boolean {
   if (task.status !== 'open') return false;
   if (task.dueAt) return new Date(task.dueAt) < now;
   return task.dueOn !== null && task.dueOn < now.toISOString().slice(0, 10);
@@ -55,12 +55,15 @@ export function inboxRoutes(dependencies: ApiDependencies): Router {
     const filterLink = (scope: (typeof taskScopes)[number]) =>
       html`<a href="/inbox?scope=${scope}" ${scope === query.scope && html`aria-current="page"`}>${t(`inbox.${scope}`)}</a>`;
     const next = tasks.nextCursor ? `/inbox?${new URLSearchParams({ scope: query.scope, cursor: tasks.nextCursor })}` : undefined;
+    // The export reads the same filters, every page of them.
+    const exported = new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined || name === 'limit' ? [] : [[name, String(value)]])));
     sendPage(
       response,
       page(
         context,
         t('inbox.title', { organisation: me.organisation.name }),
         html`<nav class="filters" aria-label="${t('inbox.filters')}">${t('inbox.filters')}: ${taskScopes.map(filterLink)}</nav>
+<p><a href="/inbox.csv?${exported.toString()}" download>${t('report.exportCsv')}</a></p>
 ${
   tasks.items.length === 0
     ? html`<p>${t('inbox.empty')}</p>`
