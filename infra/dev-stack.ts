@@ -70,7 +70,8 @@ async function start(): Promise<void> {
   const lines = [
     '',
     'The cross-border apprenticeship stack is running.',
-    `  API:               ${api.url}/v1`,
+    `  Pages:             ${api.url}/ (sign in as any demo user)`,
+    `  API:               ${api.url}/v1 (reference: ${api.url}/docs/)`,
     `  OpenAPI document:  ${api.url}/v1/openapi.json`,
     `  Health:            ${api.url}/readyz`,
     `  Temporal Web UI:   ${temporal?.uiUrl ?? `(external Temporal at ${services.TEMPORAL_ADDRESS})`}`,

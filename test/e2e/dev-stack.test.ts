@@ -115,6 +115,11 @@ describe('the development stack (npm start)', () => {
     expect(token).toBeDefined();
 
     expect((await fetch(`${api}/readyz`)).status).toBe(200);
+    // The pages: the address printed first leads to the demo sign-in.
+    expect(first.output).toContain(`${api}/ (sign in`);
+    const signIn = await fetch(`${api}/`);
+    expect(new URL(signIn.url).pathname).toBe('/sign-in');
+    expect(await signIn.text()).toContain('value="anne.schmit"');
     const submitted = await fetch(`${api}/v1/cases`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -54,7 +54,7 @@ function timeline(context: PageContext, events: HistoryEvent[]): Html {
   const { t } = context;
   return html`<ol class="timeline">${events.map((event) => {
     const changes = Array.isArray(event.data.changes) ? (event.data.changes as { field: string; before?: unknown; after?: unknown }[]) : [];
-    return html`<li><time datetime="${event.at}">${event.at.slice(0, 16).replace('T', ' ')}</time> · <strong>${event.type.replaceAll('_', ' ')}</strong>${
+    return html`<li><time datetime="${event.at}">${event.at.slice(0, 16).replace('T', ' ')}</time> · <strong>${t(`event.${event.type}`, { defaultValue: event.type.replaceAll('_', ' ') })}</strong>${
       (event.user || event.organisation) && html` · ${event.user?.name ?? event.user?.id ?? ''}${event.organisation && html` (${event.organisation.name ?? event.organisation.id})`}`
     }${changes.length > 0 && html`<ul>${changes.map((change) => html`<li><code>${change.field}</code> ${t('case.changed')}: ${JSON.stringify(change.before ?? null)} → ${JSON.stringify(change.after ?? null)}</li>`)}</ul>`}</li>`;
   })}</ol>`;
