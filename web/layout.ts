@@ -2,8 +2,9 @@ import type { Response } from 'express';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/responses.js';
 import { languages, type Language } from '../domain/language.js';
-import { mayActAsEmployer } from '../application/access.js';
+import { mayActAsEmployer, mayApplyForRecognition, mayDecideRecognitions } from '../application/access.js';
 import type { Caller } from '../domain/caller.js';
+import type { Config } from '../infra/config.js';
 import { html, type Html } from './html.js';
 import { pageTexts } from './texts.js';
 
@@ -13,6 +14,8 @@ export interface PageContext {
   language: Language;
   caller: Caller;
   me: Me;
+  /** What the access rules ask of the configuration (application/access.ts). */
+  config: Pick<Config, 'MINISTRY_ORGANISATION_ID'>;
 }
 
 const languageNames: Record<Language, string> = { fr: 'Français', de: 'Deutsch', en: 'English' };
@@ -51,6 +54,7 @@ export function page(context: PageContext, title: string, body: Html): Html {
 <li><a href="/inbox">${t('nav.inbox')}</a></li>
 <li><a href="/cases">${t('nav.cases')}</a></li>
 ${mayActAsEmployer(caller) && html`<li><a href="/cases/new">${t('nav.newRequest')}</a></li>`}
+${(mayApplyForRecognition(caller) || mayDecideRecognitions(caller, context.config)) && html`<li><a href="/recognitions">${t('recognition.nav')}</a></li>`}
 <li><a href="/docs/">${t('nav.docs')}</a></li>
 </ul></nav>
 <div class="account"><span>${t('app.signedInAs', { user: me.name, organisation: me.organisation.name })}</span>

@@ -12,6 +12,7 @@ import { caseRoutes } from './routes/case-page.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { greaterRegionReportRoutes } from './routes/greater-region-report.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { recognitionPageRoutes } from './routes/recognition-pages.js';
 import { listExportRoutes } from './routes/list-exports.js';
 import { requestRoutes } from './routes/request-page.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -21,7 +22,7 @@ import { pageCaller, sameOriginForms, signedIn } from './session.js';
 import { pageTexts } from './texts.js';
 
 /** Where the signed-in pages live; every other path is the API's. */
-export const pagePaths = ['/inbox', '/inbox.csv', '/cases', '/cases.csv', '/tasks', '/settings', '/dashboard', '/reports'];
+export const pagePaths = ['/inbox', '/inbox.csv', '/cases', '/cases.csv', '/tasks', '/settings', '/dashboard', '/reports', '/recognitions'];
 
 /** The context a signed-in page is drawn with, made once per request. */
 export function pageContext(response: Response): PageContext {
@@ -51,13 +52,14 @@ export function pageRoutes(dependencies: ApiDependencies): Router {
     const caller = pageCaller(response);
     const me = await viewMe(dependencies, caller);
     if (me.kind !== 'ok') throw new Error('a signed-in user without a record');
-    response.locals.page = { t: pageTexts(caller.language), language: caller.language, caller, me: me.value } satisfies PageContext;
+    response.locals.page = { t: pageTexts(caller.language), language: caller.language, caller, me: me.value, config } satisfies PageContext;
     next();
   };
   router.use(pagePaths, signedIn(verification), withContext);
   // The ministry's figures, and the lists' CSV exports (/cases.csv before any /cases/:id).
   router.use(dashboardRoutes(dependencies), greaterRegionReportRoutes(dependencies), listExportRoutes(dependencies));
   router.use(inboxRoutes(dependencies), requestRoutes(dependencies), caseListRoutes(dependencies), caseRoutes(dependencies), taskRoutes(dependencies), settingsRoutes(dependencies));
+  router.use(recognitionPageRoutes(dependencies));
   router.use(pagePaths, (_request, _response, next) => next(Object.assign(new Error('no page'), { status: 404, expose: false })));
   router.use(pagePaths, pageErrors(logger));
   return router;
