@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { TFunction } from 'i18next';
 import type { Me } from '../api/responses.js';
 import { languages, type Language } from '../domain/language.js';
-import { mayActAsEmployer, mayApplyForRecognition, mayDecideRecognitions } from '../application/access.js';
+import { mayActAsEmployer, mayApplyForRecognition, mayDecideRecognitions, mayReadReports } from '../application/access.js';
 import type { Caller } from '../domain/caller.js';
 import type { Config } from '../infra/config.js';
 import { html, type Html } from './html.js';
@@ -54,6 +54,7 @@ export function page(context: PageContext, title: string, body: Html): Html {
 <li><a href="/inbox">${t('nav.inbox')}</a></li>
 <li><a href="/cases">${t('nav.cases')}</a></li>
 ${mayActAsEmployer(caller) && html`<li><a href="/cases/new">${t('nav.newRequest')}</a></li>`}
+${mayReadReports(caller, context.config) && html`<li><a href="/dashboard">${t('dashboard.nav')}</a></li>`}
 ${(mayApplyForRecognition(caller) || mayDecideRecognitions(caller, context.config)) && html`<li><a href="/recognitions">${t('recognition.nav')}</a></li>`}
 <li><a href="/docs/">${t('nav.docs')}</a></li>
 </ul></nav>

@@ -23,8 +23,8 @@ async function* everyRow<T>(readPage: (after: KeysetCursor | undefined) => Promi
   for (;;) {
     const page = valueOr(await readPage(after));
     yield page.items.map(row);
-    if (!page.nextCursor) return;
-    after = decodeCursor(page.nextCursor);
+    after = page.nextCursor === null ? undefined : decodeCursor(page.nextCursor);
+    if (!after) return;
   }
 }
 
