@@ -114,6 +114,21 @@ export const configSchema = z.object({
   AUTH_ISSUER: z.string().min(1).default('urn:cross-border-apprenticeship:dev-issuer'),
   AUTH_AUDIENCE: z.string().min(1).default('cross-border-apprenticeship'),
   AUTH_JWKS_URL: z.url().optional(),
+  /**
+   * The pages sign in through the issuer (authorization code flow with PKCE) as this client;
+   * unset, with a real issuer, the pages have no sign-in (the API still takes bearer tokens).
+   */
+  AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** A confidential client's secret; unset, a public client (PKCE alone). */
+  AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The issuer's discovery document; unset: AUTH_ISSUER + `/.well-known/openid-configuration`. */
+  AUTH_OIDC_DISCOVERY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The scopes the pages ask for: `openid` and whatever the issuer needs to put AUTH_AUDIENCE in the access token. */
+  AUTH_OIDC_SCOPE: z
+    .string()
+    .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'scopes separated by single spaces')
+    .refine((scope) => scope.split(' ').includes('openid'), 'must include openid')
+    .default('openid'),
 
   /** 32 bytes, base64: encrypts what Temporal stores (key id `primary`). Unset: a development key kept in DATA_DIR. */
   PAYLOAD_ENCRYPTION_KEY: z.base64().optional(),
@@ -160,9 +175,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.PAYLOAD_ENCRYPTION_KEY && config.PAYLOAD_ENCRYPTION_KEYS) {
     throw new ConfigError('Invalid configuration:\n  PAYLOAD_ENCRYPTION_KEYS: set it or PAYLOAD_ENCRYPTION_KEY, not both (list the old key as `primary:<key>`)');
   }
+  const oidcProblem = oidcSettingsProblem(config);
+  if (oidcProblem) throw new ConfigError(`Invalid configuration:\n  ${oidcProblem}`);
   return {
     ...config,
     dataDir: path.resolve(config.DATA_DIR),
     publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
   };
+}
+
+/** The pages' sign-in settings hang together: a client of a real issuer whose discovery can be found. */
+function oidcSettingsProblem(config: z.infer<typeof configSchema>): string | undefined {
+  if (!config.AUTH_OIDC_CLIENT_ID) {
+    const stray = (['AUTH_OIDC_CLIENT_SECRET', 'AUTH_OIDC_DISCOVERY_URL'] as const).find((name) => config[name] !== undefined);
+    return stray && `${stray}: set only with AUTH_OIDC_CLIENT_ID`;
+  }
+  if (!config.AUTH_JWKS_URL) return 'AUTH_OIDC_CLIENT_ID: signing in through an issuer needs that issuer: set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE too';
+  if (!config.AUTH_OIDC_DISCOVERY_URL && !/^https?:\/\/[^/]/.test(config.AUTH_ISSUER)) {
+    return 'AUTH_ISSUER: must be the issuer’s URL, where its discovery document is (/.well-known/openid-configuration), or set AUTH_OIDC_DISCOVERY_URL';
+  }
+  // The browser's code and the client's secret cross to the issuer: HTTPS, but for an issuer on this machine.
+  const discovery = new URL(config.AUTH_OIDC_DISCOVERY_URL ?? config.AUTH_ISSUER);
+  if (discovery.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(discovery.hostname)) {
+    return `${config.AUTH_OIDC_DISCOVERY_URL ? 'AUTH_OIDC_DISCOVERY_URL' : 'AUTH_ISSUER'}: the issuer must be reached over https (http only on localhost)`;
+  }
+  return undefined;
 }
