@@ -66,7 +66,7 @@ export async function identify(options: TokenVerification, token: string): Promi
         .where('users.id', '=', subject)
         .executeTakeFirst()
     : undefined;
-  if (!user) throw unauthorised('The token does not name a known user');
+  if (!user) throw new UnknownUser(subject);
   return {
     caller: {
       userId: user.id,
@@ -85,6 +85,13 @@ export function callerOf(response: Response): Caller {
 
 function unauthorised(detail: string): HttpProblem {
   return new HttpProblem(401, 'Unauthorised', detail);
+}
+
+/** A valid token whose `sub` is no user of ours: 401 to the API, "not registered here" to the pages' sign-in. */
+export class UnknownUser extends HttpProblem {
+  constructor(readonly subject: string | undefined) {
+    super(401, 'Unauthorised', 'The token does not name a known user');
+  }
 }
 
 class IdentityProviderUnavailable extends HttpProblem {
