@@ -12,6 +12,7 @@ import { caseRoutes } from './routes/case-page.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { greaterRegionReportRoutes } from './routes/greater-region-report.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { oidcClientSettings, oidcSignInRoutes } from './routes/oidc-sign-in.js';
 import { recognitionPageRoutes } from './routes/recognition-pages.js';
 import { listExportRoutes } from './routes/list-exports.js';
 import { requestRoutes } from './routes/request-page.js';
@@ -46,7 +47,9 @@ export function pageRoutes(dependencies: ApiDependencies): Router {
   router.use('/assets', express.static(fileURLToPath(new URL('./assets', import.meta.url)), { maxAge: '1h', fallthrough: false }));
   router.get('/', (_request, response) => response.redirect(303, '/inbox'));
   router.use(['/sign-in', '/sign-out', ...pagePaths], express.urlencoded({ extended: false, limit: '64kb' }), sameOriginForms);
-  router.use(signInRoutes(dependencies));
+  // Through the configured issuer (AUTH_OIDC_CLIENT_ID), else the demonstration's choice of users.
+  const oidcClient = oidcClientSettings(config);
+  router.use(oidcClient ? oidcSignInRoutes(dependencies, oidcClient) : signInRoutes(dependencies));
 
   const withContext: RequestHandler = async (_request, response, next) => {
     const caller = pageCaller(response);

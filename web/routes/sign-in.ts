@@ -20,8 +20,9 @@ function browserLanguage(request: Request): Language {
 }
 
 /**
- * Signing in. In the demonstration (the development issuer) one chooses a demo user; with a
- * configured identity provider the pages would sign in through it, which is not built yet.
+ * Signing in to the demonstration (the development issuer): one chooses a demo user. With a
+ * real issuer the pages sign in through it (routes/oidc-sign-in.ts) when AUTH_OIDC_CLIENT_ID
+ * is set; without it they have no sign-in (501).
  */
 export function signInRoutes(dependencies: ApiDependencies): Router {
   const { db, devIssuer, config } = dependencies;
