@@ -33,10 +33,10 @@ export function nestedFields(form: Record<string, unknown>): Record<string, unkn
 const fieldId = (name: string) => `field-${name.replaceAll('.', '-')}`;
 
 /** Above the form, linking to each field in error, as the GOV.UK pattern does. */
-export function errorSummary(t: TFunction, errors: FieldErrors): Html | false {
+export function errorSummary(t: TFunction, errors: FieldErrors, label: (name: string) => string = (name) => name): Html | false {
   if (errors.size === 0) return false;
   return html`<div class="error-summary" role="alert" tabindex="-1"><p>${t('form.errors', { count: errors.size })}</p>
-<ul>${[...errors].map(([name, detail]) => html`<li><a href="#${fieldId(name)}">${name || '—'}</a>: ${detail}</li>`)}</ul></div>`;
+<ul>${[...errors].map(([name, detail]) => html`<li><a href="#${fieldId(name)}">${name ? label(name) : '—'}</a>: ${detail}</li>`)}</ul></div>`;
 }
 
 interface Field {
