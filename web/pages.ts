@@ -7,14 +7,15 @@ import { viewMe } from '../application/who-is-who.js';
 import { loggableUrl } from '../infra/logger.js';
 import { html, type Html } from './html.js';
 import { page, pagePolicy, publicPage, type PageContext } from './layout.js';
+import { amendmentRoutes } from './routes/amendment-page.js';
 import { caseListRoutes } from './routes/case-list.js';
 import { caseRoutes } from './routes/case-page.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { greaterRegionReportRoutes } from './routes/greater-region-report.js';
 import { inboxRoutes } from './routes/inbox.js';
+import { listExportRoutes } from './routes/list-exports.js';
 import { oidcClientSettings, oidcSignInRoutes } from './routes/oidc-sign-in.js';
 import { recognitionPageRoutes } from './routes/recognition-pages.js';
-import { listExportRoutes } from './routes/list-exports.js';
 import { requestRoutes } from './routes/request-page.js';
 import { settingsRoutes } from './routes/settings.js';
 import { signInRoutes } from './routes/sign-in.js';
@@ -61,7 +62,7 @@ export function pageRoutes(dependencies: ApiDependencies): Router {
   router.use(pagePaths, signedIn(verification), withContext);
   // The ministry's figures, and the lists' CSV exports (/cases.csv before any /cases/:id).
   router.use(dashboardRoutes(dependencies), greaterRegionReportRoutes(dependencies), listExportRoutes(dependencies));
-  router.use(inboxRoutes(dependencies), requestRoutes(dependencies), caseListRoutes(dependencies), caseRoutes(dependencies), taskRoutes(dependencies), settingsRoutes(dependencies));
+  router.use(inboxRoutes(dependencies), requestRoutes(dependencies), amendmentRoutes(dependencies), caseListRoutes(dependencies), caseRoutes(dependencies), taskRoutes(dependencies), settingsRoutes(dependencies));
   router.use(recognitionPageRoutes(dependencies));
   router.use(pagePaths, (_request, _response, next) => next(Object.assign(new Error('no page'), { status: 404, expose: false })));
   router.use(pagePaths, pageErrors(logger));
