@@ -64,9 +64,9 @@ export async function showRecognition(dependencies: ApiDependencies, response: R
   const officer = mayDecideRecognitions(caller, dependencies.config);
   const body = html`${alertOf(context, forms.alert)}${errorSummary(t, forms.errors)}
 ${summarySection(context, detail)}
+${precedentSection(context, detail)}
 ${officer ? await officerPart(dependencies, context, detail, forms, `/recognitions/${detail.id}`) : applicantPart(context, detail, forms)}
 ${decisionSection(context, detail)}
-${precedentSection(context, detail)}
 ${documentsSection(context, detail)}
 ${requestSection(context, detail)}`;
   sendPage(response, page(context, t('recognition.pageTitle', { diploma: diplomaName(detail.request.diploma) }), body), status);

@@ -56,7 +56,7 @@ const submission: RecognitionAction<unknown> = {
 
 const documentRequest: RecognitionAction<z.infer<typeof documentRequestSchema>> = {
   prefix: 'documentRequest',
-  body: (values) => ({ documents: askedKinds(values).map((kind) => fieldsUnder('documentRequest', values)[kind]) }),
+  body: (values) => ({ documents: askedKinds(values).map((kind) => ({ kind, ...(fieldsUnder('documentRequest', values)[kind] as object) })) }),
   schema: documentRequestSchema,
   run: (dependencies, caller, recognitionId, request) => requestRecognitionDocuments(dependencies, caller, { recognitionId, request }),
   place: (field, values) => {
