@@ -10,16 +10,17 @@ import { decodeCursor } from '../../db/keyset-cursor.js';
 import { organisationUsers } from '../../db/organisations.js';
 import { taskScopes } from '../../db/task-queue.js';
 import { caseReference } from '../../domain/case-reference.js';
+import { luxembourgDate } from '../../domain/luxembourg-date.js';
 import { html } from '../html.js';
 import { page, type PageContext } from '../layout.js';
 import { pageContext, sendPage } from '../pages.js';
 import { localPath } from '../session.js';
 
-/** Due before today (Luxembourg's date is close enough for a mark on a list), or past its due time. */
+/** Past its due time, or (without one) due before today in Luxembourg: as the dashboard counts it. */
 export function overdue(task: TaskSummary, now: Date): boolean {
   if (task.status !== 'open') return false;
   if (task.dueAt) return new Date(task.dueAt) < now;
-  return task.dueOn !== null && task.dueOn < now.toISOString().slice(0, 10);
+  return task.dueOn !== null && task.dueOn < luxembourgDate(now);
 }
 
 function taskRow(context: PageContext, task: TaskSummary, back: string, colleagues: { id: string; name: string }[] | undefined, now: Date) {
