@@ -85,4 +85,31 @@ describe('the employer’s pages', () => {
     expect(contract.body.signatures.map((signature: { signer: string }) => signature.signer)).toContain('employer');
     await employer.context.close();
   });
+  it('registers the signed contract on the chamber’s page, and takes the employer’s social security affiliation with its number checked at its field', async () => {
+    const { id } = await stack.submit();
+    await stack.authorise(id);
+    await stack.signContract(id);
+    const registration = await stack.openTask(stack.parties.chamber, id, 'registration');
+    const chamber = await signedInAs(browser, stack.apiUrl(), 'jos.cdm', `/tasks/${registration.id}`);
+    // One answer only: it is chosen already.
+    expect(await chamber.page.inputValue('[name="outcome"]')).toBe('registered');
+    await chamber.page.locator('form[action^="/tasks/"] button[type="submit"]').click();
+    await chamber.page.waitForURL(new RegExp(`/cases/${id}$`));
+    await expect.poll(async () => (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${id}`)).body.registration?.number, { timeout: 20_000 }).toMatch(/^CHAMBRE-DES-METIERS-/);
+
+    const affiliation = await stack.openTask(stack.parties.employer, id, 'social_security');
+    const employer = await signedInAs(browser, stack.apiUrl(), 'anne.schmit', `/tasks/${affiliation.id}`);
+    await employer.page.fill('[name="affiliationNumber"]', '12345');
+    await employer.page.fill('[name="affiliatedOn"]', stack.caseRequest().startDate);
+    await employer.page.locator('form[action^="/tasks/"] button[type="submit"]').click();
+    const field = employer.page.locator('.field.invalid:has([name="affiliationNumber"]) .field-error');
+    expect(await field.textContent()).toContain('13-digit');
+    await screenshot(employer.page, 'social-security-01-number-refused');
+    await employer.page.fill('[name="affiliationNumber"]', '2009040212345');
+    await employer.page.locator('form[action^="/tasks/"] button[type="submit"]').click();
+    await employer.page.waitForURL(new RegExp(`/cases/${id}$`));
+    await expect.poll(async () => (await stack.request(stack.parties.employer, 'GET', `/v1/cases/${id}`)).body.socialSecurity?.affiliationNumber, { timeout: 20_000 }).toBe('2009040212345');
+    await chamber.context.close();
+    await employer.context.close();
+  });
 });
