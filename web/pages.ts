@@ -47,7 +47,7 @@ export function pageRoutes(dependencies: ApiDependencies): Router {
   const router = Router();
   router.use('/assets', express.static(fileURLToPath(new URL('./assets', import.meta.url)), { maxAge: '1h', fallthrough: false }));
   router.get('/', (_request, response) => response.redirect(303, '/inbox'));
-  router.use(['/sign-in', '/sign-out', ...pagePaths], express.urlencoded({ extended: false, limit: '64kb' }), sameOriginForms);
+  router.use(['/sign-in', '/sign-out', ...pagePaths], express.urlencoded({ extended: false, limit: '64kb' }), sameOriginForms(config.publicBaseUrl));
   // Through the configured issuer (AUTH_OIDC_CLIENT_ID), else the demonstration's choice of users.
   const oidcClient = oidcClientSettings(config);
   router.use(oidcClient ? oidcSignInRoutes(dependencies, oidcClient) : signInRoutes(dependencies));

@@ -46,15 +46,22 @@ export function signedIn(verification: TokenVerification): RequestHandler {
   };
 }
 
-/** A form posted from another site's page is refused, whatever its cookies (a second guard beside SameSite). */
-export const sameOriginForms: RequestHandler = (request, _response, next) => {
-  if (request.method === 'GET' || request.method === 'HEAD') return next();
-  const origin = request.get('origin');
-  if (origin !== undefined && origin !== `${request.protocol}://${request.get('host')}`) {
-    throw new HttpProblem(403, 'Forbidden', 'This form was sent from another site');
-  }
-  next();
-};
+/**
+ * A form posted from another site's page is refused, whatever its cookies (a second guard beside
+ * SameSite). This site is PUBLIC_BASE_URL (behind a proxy that ends TLS, the request itself says
+ * http) or the address the request came to.
+ */
+export function sameOriginForms(publicBaseUrl: string): RequestHandler {
+  const publicOrigin = new URL(publicBaseUrl).origin;
+  return (request, _response, next) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return next();
+    const origin = request.get('origin');
+    if (origin !== undefined && origin !== publicOrigin && origin !== `${request.protocol}://${request.get('host')}`) {
+      throw new HttpProblem(403, 'Forbidden', 'This form was sent from another site');
+    }
+    next();
+  };
+}
 
 /** Only a path of this site, so a `next` in a link cannot send the user elsewhere after signing in. */
 export function localPath(next: unknown): string {

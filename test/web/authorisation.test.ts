@@ -183,6 +183,20 @@ describe('the authorisation in the browser', () => {
     await context.close();
   });
 
+  it('refuses a form posted from another site, and takes one from the public address behind a proxy', async () => {
+    const { id } = await stack.submit();
+    const task = await stack.openTask(stack.parties.adem, id);
+    const signIn = await fetch(`${stack.apiUrl()}/sign-in`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'userId=marie.adem' });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const claim = (origin: string) =>
+      fetch(`${stack.apiUrl()}/tasks/${task.id}/claim`, { method: 'POST', redirect: 'manual', headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' }, body: 'back=/inbox' });
+    expect((await claim('https://elsewhere.example')).status).toBe(403);
+    expect((await stack.request(stack.parties.adem, 'GET', `/v1/tasks/${task.id}`)).body.assignee).toBeNull();
+    // The site's public address (PUBLIC_BASE_URL), as a browser behind a TLS proxy sends it.
+    expect((await claim(new URL(stack.config.publicBaseUrl).origin)).status).toBe(303);
+    expect((await stack.request(stack.parties.adem, 'GET', `/v1/tasks/${task.id}`)).body.assignee.id).toBe('marie.adem');
+  });
+
   it('shows each page in the user’s language, switchable', async () => {
     const adem = await signedInAs(browser, stack.apiUrl(), 'marie.adem');
     for (const [language, inbox] of [['de', 'Eingang'], ['fr', 'Corbeille'], ['en', 'Inbox']] as const) {
