@@ -14,6 +14,7 @@ import * as allowanceSchedules from './0011_allowance_schedules.js';
 import * as contractCourse from './0012_contract_course.js';
 import * as recognitions from './0013_recognitions.js';
 import * as caseListOrder from './0014_case_list_order.js';
+import * as inboxOrder from './0015_inbox_order.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0012_contract_course': contractCourse,
   '0013_recognitions': recognitions,
   '0014_case_list_order': caseListOrder,
+  '0015_inbox_order': inboxOrder,
 };
