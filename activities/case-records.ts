@@ -1,36 +1,16 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { project, taskDue, writeOpenedTask, writeSubmittedCase, insertCase, type Due, type Sequence, type Submission, type TaskRecord } from '../db/case-opening.js';
 import { appendEvent, type CaseEvent } from '../db/events.js';
-import { refusalsAreFinal } from './refusals.js';
-import { referenceVersions } from '../db/reference-store.js';
 import { assessRequest } from '../db/request-assessment.js';
-import type { CaseTable, Database } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import type { Amendment, AmendmentResult, CaseSnapshot, Task, Withdrawal } from '../domain/case-state.js';
-import { endOfLuxembourgDay, luxembourgDate } from '../domain/luxembourg-date.js';
-import { versionInForce } from '../domain/reference-data.js';
-import { WorkingDayCalendar } from '../domain/working-days.js';
 import type { CaseInput } from '../workflows/case-review/contract.js';
+import { refusalsAreFinal } from './refusals.js';
 
-interface TaskRecord {
-  caseId: string;
-  task: Task;
-  snapshot: CaseSnapshot;
-  sequence?: Sequence;
-}
+export type { Due };
 
 /** A task to record as opened, with what its due date is counted from. */
 export type TaskOpening = TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined; dueBy?: Due | undefined };
-
-/** Where the workflow places the event in the case's log; absent in activities scheduled before it did. */
-type Sequence = number | undefined;
-
-/** Who submitted a case and when: all a stuck case's bare row holds. */
-/** Who submitted a case and when: what is known of it before its request is recorded. */
-type Submission = Pick<CaseInput, 'caseId' | 'employerOrganisationId' | 'submittedBy' | 'submittedAt'> & { idempotencyKey?: string | undefined };
-
-export interface Due {
-  dueOn: string;
-  dueAt: string;
-}
 
 /**
  * Keeps the query side in step with the case workflow. Each write runs in one
@@ -38,50 +18,11 @@ export interface Due {
  * writes twice and an older snapshot never overwrites a newer one.
  */
 export function createCaseRecordActivities(db: Kysely<Database>) {
-  async function due(openedAt: string, workingDays: number | undefined, afterMs: number | undefined): Promise<Due | null> {
-    if (afterMs !== undefined) {
-      const dueAt = new Date(Date.parse(openedAt) + afterMs).toISOString();
-      return { dueOn: luxembourgDate(dueAt), dueAt };
-    }
-    if (workingDays === undefined) return null;
-    const openedOn = luxembourgDate(openedAt);
-    const holidays = versionInForce(await referenceVersions(db, 'public-holidays'), openedOn);
-    const dueOn = new WorkingDayCalendar(holidays?.rows ?? []).addWorkingDays(openedOn, workingDays);
-    return { dueOn, dueAt: endOfLuxembourgDay(dueOn) };
-  }
-
   const records = refusalsAreFinal({
     async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       // The same check the API answered with, kept with the case as of its submission.
       const eligibility = await assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt);
-      await db.transaction().execute(async (trx) => {
-        await insertCase(trx, input, {
-          trade_code: input.request.tradeCode,
-          status: input.snapshot.status,
-          waiting_on: input.snapshot.waitingOn,
-          request: JSON.stringify(input.request),
-          participants: JSON.stringify(input.participants),
-          eligibility: JSON.stringify(eligibility),
-          revision: input.snapshot.sequence,
-          updated_at: input.submittedAt,
-        });
-        await trx
-          .insertInto('case_revisions')
-          .values({ case_id: input.caseId, revision: 1, request: JSON.stringify(input.request), changes: '[]', amended_by: input.submittedBy, amended_at: input.submittedAt })
-          .onConflict((conflict) => conflict.columns(['case_id', 'revision']).doNothing())
-          .execute();
-        await appendEvent(trx, {
-          key: `${input.caseId}.submitted`,
-          caseId: input.caseId,
-          sequence: input.sequence,
-          at: input.submittedAt,
-          userId: input.submittedBy,
-          organisationId: input.employerOrganisationId,
-          type: 'case_submitted',
-          // No personal data in the log: the request itself stays on the case.
-          data: { revision: 1, tradeCode: input.request.tradeCode, foreignSchoolId: input.request.foreignSchool.organisationId, startDate: input.request.startDate },
-        });
-      });
+      await db.transaction().execute((trx) => writeSubmittedCase(trx, input, eligibility));
     },
 
     /** Records the task with when it is due (a date of the contract, Luxembourg working days, or a fixed delay); returns that. */
@@ -94,33 +35,8 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       dueAfterMs,
       dueBy,
     }: TaskOpening): Promise<Due | null> {
-      const dueDate = dueBy ?? (await due(task.openedAt, dueInWorkingDays, dueAfterMs));
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('tasks')
-          .values({
-            id: task.id,
-            case_id: caseId,
-            kind: task.kind,
-            party: task.party,
-            organisation_id: task.organisationId,
-            status: 'open',
-            created_at: task.openedAt,
-            due_on: dueDate?.dueOn ?? null,
-            due_at: dueDate?.dueAt ?? null,
-          })
-          .onConflict((conflict) => conflict.column('id').doNothing())
-          .execute();
-        await appendEvent(trx, {
-          key: `${task.id}.opened`,
-          caseId,
-          sequence,
-          at: task.openedAt,
-          type: 'task_opened',
-          data: { taskId: task.id, kind: task.kind, party: task.party, organisationId: task.organisationId, dueOn: dueDate?.dueOn ?? null },
-        });
-        await project(trx, caseId, snapshot, task.openedAt);
-      });
+      const dueDate = dueBy ?? (await taskDue(db, task.openedAt, dueInWorkingDays, dueAfterMs));
+      await db.transaction().execute((trx) => writeOpenedTask(trx, { caseId, task, snapshot, sequence }, dueDate));
       return dueDate;
     },
 
@@ -261,27 +177,6 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
 
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;
 
-/** The case's row, once: who submitted it and when, with what the caller knows of it so far. */
-async function insertCase(
-  trx: Transaction<Database>,
-  submission: Submission,
-  known: Omit<Insertable<CaseTable>, 'id' | 'workflow_id' | 'employer_organisation_id' | 'submitted_by' | 'idempotency_key' | 'submitted_at'>,
-): Promise<void> {
-  await trx
-    .insertInto('cases')
-    .values({
-      id: submission.caseId,
-      workflow_id: `case-${submission.caseId}`,
-      employer_organisation_id: submission.employerOrganisationId,
-      submitted_by: submission.submittedBy,
-      idempotency_key: submission.idempotencyKey ?? null,
-      submitted_at: submission.submittedAt,
-      ...known,
-    })
-    .onConflict((conflict) => conflict.column('id').doNothing())
-    .execute();
-}
-
 async function closeTask(trx: Transaction<Database>, task: Task): Promise<void> {
   await trx
     .updateTable('tasks')
@@ -294,21 +189,5 @@ async function closeTask(trx: Transaction<Database>, task: Task): Promise<void> 
       completed_at: task.completedAt ?? null,
     })
     .where('id', '=', task.id)
-    .execute();
-}
-
-export async function project(trx: Transaction<Database>, caseId: string, snapshot: CaseSnapshot, at: string): Promise<void> {
-  const decided = snapshot.status === 'authorised' || snapshot.status === 'refused';
-  await trx
-    .updateTable('cases')
-    .set({
-      status: snapshot.status,
-      waiting_on: snapshot.waitingOn,
-      revision: snapshot.sequence,
-      updated_at: at,
-      ...(decided ? { decided_at: at } : {}),
-    })
-    .where('id', '=', caseId)
-    .where('revision', '<', snapshot.sequence)
     .execute();
 }

@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { appendEvent, type CaseEvent } from '../db/events.js';
 import type { ContractCourseTable, Database } from '../db/schema.js';
 import type { CaseSnapshot } from '../domain/case-state.js';
-import { project } from './case-records.js';
+import { project } from '../db/case-opening.js';
 import { refusalsAreFinal } from './refusals.js';
 
 /** A row of `contract_course` as the workflow writes it: plain values, dates as ISO strings. */

@@ -55,7 +55,7 @@ export function openApiDocument(serverUrl: string) {
       422: problemResponse('The Idempotency-Key was used for a different request: of simultaneous requests with one key, the first to claim it wins'),
       503: {
         ...problemResponse(
-          'The case could not be recorded (it got stuck: operators have been told), or not within the submission deadline (SUBMIT_TIMEOUT): then retry after Retry-After seconds with the same Idempotency-Key',
+          'The case could not be recorded (the database refused it, so it got stuck: operators have been told), or Temporal did not start it within the submission deadline (SUBMIT_TIMEOUT; nothing is recorded): then retry after Retry-After seconds with the same Idempotency-Key',
         ),
         headers: { 'Retry-After': { description: 'Seconds to wait before retrying, on a deadline that passed', schema: { type: 'integer' } } },
       },

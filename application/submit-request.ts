@@ -9,7 +9,11 @@ import {
   WithStartWorkflowOperation,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { caseForKey, claimIdempotencyKey } from '../db/idempotency-keys.js';
+import { writeOpenedTask, writeSubmittedCase, taskDue } from '../db/case-opening.js';
+import { caseForKey, claimIdempotencyKey, type KeyHold } from '../db/idempotency-keys.js';
+import { refusalOf } from '../db/refusals.js';
+import { assessRequest } from '../db/request-assessment.js';
+import { CaseReview } from '../domain/case-state.js';
 import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import type { Config } from '../infra/config.js';
@@ -45,14 +49,6 @@ export async function submitRequest(services: Services, caller: Caller, command:
   const participants = await eligibleParticipants(services, caller, command.request, submittedAt);
   if (participants.kind !== 'ok') return participants;
   const caseId = key ? keyedCaseId(caller.organisationId, key) : randomUUID();
-  let created = true;
-  if (key) {
-    // The first body to claim the key wins; the case it starts is the one every sender of that body sees.
-    const requestHash = hashOf(command.request);
-    const held = await claimIdempotencyKey(db, { organisationId: caller.organisationId, key, requestHash, caseId });
-    if (held.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
-    created = held.claimed;
-  }
   const input: CaseInput = {
     caseId,
     employerOrganisationId: caller.organisationId,
@@ -66,8 +62,22 @@ export async function submitRequest(services: Services, caller: Caller, command:
     ...(config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS ? { continueAsNewAfterEvents: config.CASE_CONTINUE_AS_NEW_AFTER_EVENTS } : {}),
     apprenticeship: apprenticeshipSettings(config),
   };
-  const recorded = await startCase(services, input);
-  if (recorded) return recorded;
+  const requestHash = key ? hashOf(command.request) : undefined;
+  const opening = await openCase(services, input, requestHash);
+  let created = true;
+  if (opening.kind === 'held' || opening.kind === 'refused') {
+    if (key && requestHash) {
+      // The first body to claim the key wins; the case it started is the one every sender of that body sees.
+      const held = opening.kind === 'held' ? opening : await claimIdempotencyKey(db, { organisationId: caller.organisationId, key, requestHash, caseId });
+      if (held.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
+      created = opening.kind === 'refused' && held.claimed;
+    }
+    // Let the workflow record it and say when it has: a case the database refuses gets stuck there, and operators hear why.
+    const recorded = await startCase(services, input);
+    if (recorded) return recorded;
+  } else if (opening.kind !== 'opened') {
+    return opening;
+  }
   const row = await visibleCase(services, caller, caseId);
   // A closed run that never recorded the case: it got stuck.
   if (!row) return { kind: 'case_stuck' };
@@ -105,9 +115,67 @@ function apprenticeshipSettings(config: Config): ApprenticeshipSettings {
 }
 
 /**
- * Starts the case and waits, at most SUBMIT_TIMEOUT in all, for the workflow to say it is
- * recorded: undefined once it is, or a failure when it got stuck (the workflow tells operators
- * why) or did not answer in time.
+ * Records the case and its first tasks, and starts its workflow, in one transaction: the employer
+ * is answered without waiting for the worker, and a case whose workflow could not start is not
+ * recorded either. `held` when another submission holds the Idempotency-Key; `refused` when the
+ * database refuses the request's data (nothing is written).
+ */
+async function openCase(
+  { db, temporal, config }: Services,
+  input: CaseInput,
+  requestHash: string | undefined,
+): Promise<{ kind: 'opened' } | ({ kind: 'held' } & KeyHold) | { kind: 'refused' } | Failure> {
+  const review = new CaseReview(input.caseId, input.participants, input.request, () => randomUUID());
+  const submittedEvent = review.numberEvents();
+  const submitted = review.snapshot();
+  const tasks = review.openReviewTasks(input.submittedAt);
+  const opened = review.snapshot();
+  const [eligibility, ...dues] = await Promise.all([
+    assessRequest(db, input.request, input.employerOrganisationId, input.submittedAt),
+    ...tasks.map((task) => taskDue(db, task.openedAt, input.taskDueWorkingDays?.[task.kind], input.taskDueAfterMs)),
+  ]);
+  for (const [i, task] of tasks.entries()) Object.assign(task, dues[i]);
+  const workflowId = `case-${input.caseId}`;
+  let started = false;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (requestHash) {
+        const held = await claimIdempotencyKey(trx, { organisationId: input.employerOrganisationId, key: input.idempotencyKey!, requestHash, caseId: input.caseId });
+        if (!held.claimed) return { kind: 'held', ...held };
+      }
+      await writeSubmittedCase(trx, { ...input, snapshot: submitted, sequence: submittedEvent }, eligibility);
+      for (const [i, task] of tasks.entries()) await writeOpenedTask(trx, { caseId: input.caseId, task, snapshot: opened, sequence: task.openedEvent }, dues[i] ?? null);
+      await temporal.withDeadline(Date.now() + config.SUBMIT_TIMEOUT, () =>
+        temporal.workflow.start<CaseWorkflow>(caseWorkflowType, {
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          workflowId,
+          args: [{ ...input, opened: review.state }],
+          // Holding the key, no other submission runs under this id: one running is left from an
+          // attempt whose transaction rolled back after the start had reached the server.
+          workflowIdConflictPolicy: 'TERMINATE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        }),
+      );
+      started = true;
+      return { kind: 'opened' };
+    });
+  } catch (error) {
+    if (refusalOf(error)) return { kind: 'refused' };
+    // Not recorded after all: the workflow must not announce tasks nobody can see.
+    if (started) await temporal.workflow.getHandle(workflowId).terminate('The submission was not recorded').catch(() => undefined);
+    if (isGrpcDeadlineError(error)) return timedOut(config, input);
+    throw error;
+  }
+}
+
+function timedOut(config: Config, input: CaseInput): Failure {
+  return { kind: 'timed_out', retryAfterSeconds: Math.max(1, Math.ceil(config.SUBMIT_TIMEOUT / 1000)), idempotencyKey: input.idempotencyKey !== undefined };
+}
+
+/**
+ * Starts the case, or finds it started, and waits, at most SUBMIT_TIMEOUT in all, for the
+ * workflow to say it is recorded: undefined once it is, or a failure when it got stuck (the
+ * workflow tells operators why) or did not answer in time.
  */
 async function startCase({ temporal, config }: Services, input: CaseInput): Promise<Failure | undefined> {
   const workflowId = `case-${input.caseId}`;
@@ -131,9 +199,7 @@ async function startCase({ temporal, config }: Services, input: CaseInput): Prom
     return undefined;
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === caseStuckFailureType) return { kind: 'case_stuck' };
-    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error)) {
-      return { kind: 'timed_out', retryAfterSeconds: Math.max(1, Math.ceil(config.SUBMIT_TIMEOUT / 1000)), idempotencyKey: input.idempotencyKey !== undefined };
-    }
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error)) return timedOut(config, input);
     // Its run closed without the Update: whether it recorded the case, the query side tells.
     if (error instanceof WorkflowNotFoundError) return undefined;
     throw error;

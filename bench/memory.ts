@@ -62,7 +62,8 @@ export async function runMemory(target: BenchTarget, options: { openCases: numbe
       while (next < options.openCases) {
         next++;
         const caseId = randomUUID();
-        const { idempotencyKey: _key, continued: _continued, ...input } = options.template;
+        // Without the probe's own review: each case's workflow records itself.
+        const { idempotencyKey: _key, continued: _continued, opened: _opened, ...input } = options.template;
         await target.temporal.workflow.start<CaseWorkflow>(caseWorkflowType, {
           taskQueue: target.taskQueue,
           workflowId: `case-${caseId}`,

@@ -8,11 +8,17 @@ export interface KeyClaim {
   caseId: string;
 }
 
+/** Whether this call claimed the key, and the hash of the request that holds it. */
+export interface KeyHold {
+  claimed: boolean;
+  requestHash: string;
+}
+
 /**
  * Claims an Idempotency-Key for a request: whether this call claimed it, and the hash of the
  * request that holds it. The primary key makes simultaneous claims wait for each other.
  */
-export async function claimIdempotencyKey(db: Kysely<Database>, claim: KeyClaim): Promise<{ claimed: boolean; requestHash: string }> {
+export async function claimIdempotencyKey(db: Kysely<Database>, claim: KeyClaim): Promise<KeyHold> {
   const inserted = await db
     .insertInto('idempotency_keys')
     .values({ organisation_id: claim.organisationId, key: claim.key, request_hash: claim.requestHash, case_id: claim.caseId })

@@ -31,6 +31,11 @@ export interface CaseInput {
   continueAsNewAfterEvents?: number;
   /** How the contract phase runs once the case is authorised; absent in cases submitted before it existed. */
   apprenticeship?: ApprenticeshipSettings;
+  /**
+   * Set when the API recorded the case and its first tasks before starting the workflow: the
+   * review as recorded. The workflow announces those tasks; absent in cases it recorded itself.
+   */
+  opened?: CaseReviewState;
   /** Set when an earlier run of the case continued as new: where it had got to. */
   continued?: CaseContinuation;
 }

@@ -61,8 +61,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   const { caseId, continued } = input;
   // Task ids reveal nothing of the case; tasks opened before keep theirs.
   const taskId: TaskIdentifier = (party, round) => (patched('opaque-task-ids') ? uuid4() : legacyTaskId(caseId)(party, round));
-  const review = continued ? CaseReview.fromState(continued.review, taskId) : new CaseReview(caseId, input.participants, input.request, taskId);
-  let recorded = continued?.recorded ?? false;
+  const begun = continued?.review ?? input.opened;
+  const review = begun ? CaseReview.fromState(begun, taskId) : new CaseReview(caseId, input.participants, input.request, taskId);
+  let recorded = continued?.recorded ?? input.opened !== undefined;
   let decisionAnnounced = continued?.decisionAnnounced ?? false;
   /** Deadline notices under way: a new run must not begin in the middle of one. */
   let deadlineNoticesSending = 0;
@@ -126,6 +127,10 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
       await recordSubmission();
       recorded = true;
       showInSearch();
+    } else if (!continued) {
+      // The API recorded the case and its first tasks: their parties are told from here.
+      showInSearch();
+      await Promise.all(review.tasks.map((task) => announce(task, null)));
     } else {
       // A new run: the previous one's timers ended with it.
       for (const task of review.tasks) if (task.status === 'open') void watchDeadline(task);
