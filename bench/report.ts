@@ -5,7 +5,7 @@ const latencyRow = (what: string, l: LatencySummary) => ({ what, count: l.count,
 
 /** One table per section, as `npm run bench` prints them. */
 export function printReport(report: BenchReport, log: (line: string) => void = console.log): void {
-  const { throughput, floor, cost, readSide, memory, caseShape } = report;
+  const { throughput, floor, issueFloor, cost, readSide, memory, caseShape } = report;
   if (caseShape) {
     log('\nOne real case, from its history (the floor copies it):');
     console.table([caseShape]);
@@ -16,11 +16,16 @@ export function printReport(report: BenchReport, log: (line: string) => void = c
     if (throughput.submitRetries) log(`Submissions answered 503 (not recorded in time) and sent again: ${throughput.submitRetries}`);
     if (throughput.failures.length) log(`FAILED cases (${throughput.failures.length}): ${throughput.failures.slice(0, 5).join(' | ')}`);
   }
-  if (floor) {
-    log(`\nFloor (bare Temporal, same shape): ${floor.completed}/${floor.cases} by ${floor.clients} clients in ${(floor.wallMs / 1000).toFixed(1)} s: ${floor.casesPerSecond} cases/s`);
-    console.table([latencyRow('start', floor.latency.start), latencyRow('update', floor.latency.update), latencyRow('whole case', floor.latency.case)]);
+  for (const [name, result] of [['the real case\'s counts', floor], ['issue 10\'s shape', issueFloor]] as const) {
+    if (!result) continue;
+    log(`\nFloor (bare Temporal, ${name}: ${JSON.stringify(result.shape)}): ${result.completed}/${result.cases} by ${result.clients} clients in ${(result.wallMs / 1000).toFixed(1)} s: ${result.casesPerSecond} cases/s`);
+    console.table([latencyRow('start', result.latency.start), latencyRow('update', result.latency.update), latencyRow('whole case', result.latency.case)]);
   }
-  if (cost) log(`Our cost per case against the floor: ${cost.throughputRatio}× (cases/s), ${cost.perCaseWallRatio}× (median case wall time)`);
+  if (cost) {
+    for (const [name, ratios] of [['the real case\'s counts', cost.sameCounts], ['issue 10\'s floor', cost.issue]] as const) {
+      log(`Our cost per case against ${name}: ${ratios.throughputRatio}× (cases/s), ${ratios.perCaseWallRatio}× (median case wall time)`);
+    }
+  }
   if (readSide) {
     const { counts } = readSide;
     log(`\nRead side: ${counts.cases} cases, ${counts.tasks} tasks, ${counts.events} events (filled in ${(readSide.fillMs / 1000).toFixed(1)} s), ${readSide.iterations} iterations`);

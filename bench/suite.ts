@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { caseShape, type CaseShape } from './case-shape.js';
 import { runFloor, type FloorResult } from './floor/run.js';
+import { issueFloorShape } from './floor/workflows.js';
 import { caseInputOf, runMemory, type MemoryResult } from './memory.js';
 import type { BenchOptions } from './options.js';
 import { runReadSide, type ReadSideResult } from './read-side.js';
@@ -14,14 +15,28 @@ export interface BenchReport {
   /** What one real case costs Temporal: the floor is made to match it. */
   caseShape?: CaseShape;
   throughput?: ThroughputResult;
+  /** A bare workflow of the real case's counts: what our code costs beyond Temporal's work. */
   floor?: FloorResult;
-  /** Ours against the floor, measured in the same run. */
-  cost?: { perCaseWallRatio: number; throughputRatio: number };
+  /** A bare workflow of the shape issue 10 set: what a case costs against its goal. */
+  issueFloor?: FloorResult;
+  /** Ours against each floor, measured in the same run. */
+  cost?: { sameCounts: CostRatio; issue: CostRatio };
   readSide?: ReadSideResult;
   memory?: MemoryResult;
 }
 
+export interface CostRatio {
+  /** Floor cases/s over ours. */
+  throughputRatio: number;
+  /** Our median case wall time over the floor's. */
+  perCaseWallRatio: number;
+}
+
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+function costAgainst(ours: ThroughputResult, floor: FloorResult): CostRatio {
+  return { throughputRatio: ratio(floor.casesPerSecond, ours.casesPerSecond), perCaseWallRatio: ratio(ours.latency.case.p50, floor.latency.case.p50) };
+}
 
 /** Runs the chosen sections against a running stack, in order, telling `log` as it goes. */
 export async function runSuite(target: BenchTarget, serverUrl: string, options: BenchOptions, log: (line: string) => void = console.log): Promise<BenchReport> {
@@ -42,19 +57,12 @@ export async function runSuite(target: BenchTarget, serverUrl: string, options: 
     report.throughput = await runThroughput(target, { cases: options.cases, users: options.users });
   }
   if (on('floor')) {
-    const shape = report.caseShape!;
-    log(`Floor: ${options.cases} bare workflows, ${options.users} clients…`);
-    report.floor = await runFloor(target.temporalAddress, {
-      cases: options.cases,
-      clients: options.users,
-      shape: { activities: shape.activities, timers: shape.timers, childWorkflows: shape.childWorkflows, childActivities: shape.childActivities },
-    });
-    if (report.throughput) {
-      report.cost = {
-        perCaseWallRatio: ratio(report.throughput.latency.case.p50, report.floor.latency.case.p50),
-        throughputRatio: ratio(report.floor.casesPerSecond, report.throughput.casesPerSecond),
-      };
-    }
+    const { updates, activities, timers, childWorkflows, childActivities } = report.caseShape!;
+    log(`Floor, the real case's counts: ${options.cases} bare workflows, ${options.users} clients…`);
+    report.floor = await runFloor(target.temporalAddress, { cases: options.cases, clients: options.users, shape: { updates, activities, timers, childWorkflows, childActivities } });
+    log(`Floor, issue 10's shape: ${options.cases} bare workflows, ${options.users} clients…`);
+    report.issueFloor = await runFloor(target.temporalAddress, { cases: options.cases, clients: options.users, shape: issueFloorShape });
+    if (report.throughput) report.cost = { sameCounts: costAgainst(report.throughput, report.floor), issue: costAgainst(report.throughput, report.issueFloor) };
   }
   if (on('read')) {
     log(`Read side: ${options.scale} cases generated, ${options.iterations} iterations per query…`);

@@ -5,7 +5,7 @@ import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode } from '@te
 import { bundlerOptions } from '../../infra/worker.js';
 import { runConcurrently, summarise, timed, type LatencySummary } from '../stats.js';
 import { floorActivities } from './activities.js';
-import { answerUpdate, decideUpdate, floorCase, recordedUpdate, type FloorShape } from './workflows.js';
+import { answerUpdate, answersAndDecision, decideUpdate, floorCase, recordedUpdate, type FloorShape } from './workflows.js';
 
 export interface FloorResult {
   cases: number;
@@ -22,7 +22,7 @@ const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
 /**
  * Runs `cases` floor workflows on a worker of their own (its bundle holds only
  * bench/floor/workflows.ts), `clients` at a time, each driven as a case is: start, wait
- * for the first Update, three Updates at once, the decision, the end.
+ * for the first Update (when the shape has one), three Updates at once, the decision, the end.
  */
 export async function runFloor(temporalAddress: string, options: { cases: number; clients: number; shape: FloorShape }): Promise<FloorResult> {
   const taskQueue = `bench-floor-${randomUUID().slice(0, 8)}`;
@@ -37,7 +37,7 @@ export async function runFloor(temporalAddress: string, options: { cases: number
     const wallMs = await runConcurrently(options.cases, options.clients, async () => {
       const started = performance.now();
       const handle = await timed(samples.start, () => client.workflow.start(floorCase, { taskQueue, workflowId: `floor-${randomUUID()}`, args: [options.shape] }));
-      await timed(samples.update, () => handle.executeUpdate(recordedUpdate));
+      if (options.shape.updates > answersAndDecision) await timed(samples.update, () => handle.executeUpdate(recordedUpdate));
       await Promise.all(['adem', 'chamber', 'school'].map((party) => timed(samples.update, () => handle.executeUpdate(answerUpdate, { args: [party] }))));
       await timed(samples.update, () => handle.executeUpdate(decideUpdate));
       await handle.result();

@@ -45,17 +45,21 @@ describe('the benchmark suite', () => {
     expect(throughput!.casesPerSecond).toBeGreaterThan(0);
   });
 
-  it('runs the floor in the shape counted from a real case', () => {
+  it('runs one floor in the shape counted from a real case, and one in the shape issue 10 set', () => {
     expect(report.caseShape!.activities).toBeGreaterThan(0);
     expect(report.caseShape!.updates).toBeGreaterThanOrEqual(4);
     expect(report.floor?.shape).toEqual({
+      updates: report.caseShape!.updates,
       activities: report.caseShape!.activities,
       timers: report.caseShape!.timers,
       childWorkflows: report.caseShape!.childWorkflows,
       childActivities: report.caseShape!.childActivities,
     });
+    expect(report.issueFloor?.shape).toEqual({ updates: 4, activities: 9, timers: 0, childWorkflows: 5, childActivities: 5 });
     expect(report.floor?.completed).toBe(3);
-    expect(report.cost?.throughputRatio).toBeGreaterThan(0);
+    expect(report.issueFloor?.completed).toBe(3);
+    expect(report.cost?.sameCounts.throughputRatio).toBeGreaterThan(0);
+    expect(report.cost?.issue.throughputRatio).toBeGreaterThan(0);
   });
 
   it('fills the read database to scale and explains every query', () => {
