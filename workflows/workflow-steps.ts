@@ -1,4 +1,5 @@
-import { ApplicationFailure, ParentClosePolicy, condition, log, patched, proxyActivities, sleep, startChild } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, condition, log, proxyActivities, sleep, startChild } from '@temporalio/workflow';
+import { usesChange } from './changes.js';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { NotificationActivities } from '../activities/notifications.js';
 import type { Rejection } from '../domain/case-state.js';
@@ -28,7 +29,7 @@ const timers = new Map<number, Promise<void>>();
 export async function sleepUntil(instant: number): Promise<void> {
   const wait = instant - Date.now();
   if (wait <= 0) return;
-  if (!patched('shared-timers')) return sleep(wait);
+  if (!usesChange('shared-timers')) return sleep(wait);
   let timer = timers.get(instant);
   if (!timer) {
     timer = sleep(wait).finally(() => timers.delete(instant));
@@ -50,7 +51,7 @@ let noticesUnderWay = 0;
  * (`noticesSent`). Runs started before this was so send each notice as its own workflow.
  */
 export function notify(notification: Notification, mailRetry: MailRetry): Promise<void> {
-  if (!patched('notice-as-activity')) return notifyAsWorkflow(notification, mailRetry);
+  if (!usesChange('notice-as-activity')) return notifyAsWorkflow(notification, mailRetry);
   const { sendNotification } = proxyActivities<NotificationActivities>({
     startToCloseTimeout: '1 minute',
     retry: { initialInterval: mailRetry.initialIntervalMs, maximumInterval: mailRetry.maximumIntervalMs },

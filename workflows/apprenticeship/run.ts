@@ -4,10 +4,10 @@ import {
   makeContinueAsNewFunc,
   proxyActivities,
   uuid4,
-  patched,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { usesChange } from '../changes.js';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities, Due } from '../../activities/case-records.js';
 import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
@@ -124,7 +124,7 @@ export class ApprenticeshipRun {
     ];
     const current = workflowInfo().typedSearchAttributes;
     const changed = shown.filter(({ key, value }) => current.get(key) !== value);
-    if (changed.length && patched('apprenticeship-search-attributes')) upsertSearchAttributes(changed);
+    if (changed.length && usesChange('apprenticeship-search-attributes')) upsertSearchAttributes(changed);
     return this.apprenticeship.snapshot();
   }
 

@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { usesChange } from '../changes.js';
 import { addMonths, previousDay } from '../../domain/allowance.js';
 import type { TrainingState } from '../../domain/apprenticeship.js';
 import { dateAt } from '../../domain/contract-calendar.js';
@@ -37,7 +38,7 @@ export function training(run: ApprenticeshipRun) {
     if (outcome === 'passed') {
       await endTraining('completed', task.completedAt!);
       await run.recordEvent('training.completed', 'training_completed', { diplomaTitle: diplomaTitle!, diplomaDate: diplomaDate! });
-      if (patched('recognition-on-final-exam')) await startRecognition(run, { diplomaTitle: diplomaTitle!, diplomaDate: diplomaDate! });
+      if (usesChange('recognition-on-final-exam')) await startRecognition(run, { diplomaTitle: diplomaTitle!, diplomaDate: diplomaDate! });
     } else {
       state.training!.extensionDue = true;
       apprenticeship.touch();

@@ -6,13 +6,13 @@ import {
   continueAsNew,
   log,
   makeContinueAsNewFunc,
-  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { usesChange } from '../changes.js';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities, Due, TaskOpening } from '../../activities/case-records.js';
 import { caseReference } from '../../domain/case-reference.js';
@@ -60,7 +60,7 @@ function refusalOf(error: unknown): string | undefined {
 export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   const { caseId, continued } = input;
   // Task ids reveal nothing of the case; tasks opened before keep theirs.
-  const taskId: TaskIdentifier = (party, round) => (patched('opaque-task-ids') ? uuid4() : legacyTaskId(caseId)(party, round));
+  const taskId: TaskIdentifier = (party, round) => (usesChange('opaque-task-ids') ? uuid4() : legacyTaskId(caseId)(party, round));
   const begun = continued?.review ?? input.opened;
   const review = begun ? CaseReview.fromState(begun, taskId) : new CaseReview(caseId, input.participants, input.request, taskId);
   let recorded = continued?.recorded ?? input.opened !== undefined;
@@ -153,9 +153,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
         await notify({ key: `${caseId}.decided`, kind: 'case_decided', caseId });
         decisionAnnounced = true;
       }
-      if (decision.outcome !== 'authorised' || !patched('withdrawal-after-authorisation')) return review.status();
+      if (decision.outcome !== 'authorised' || !usesChange('withdrawal-after-authorisation')) return review.status();
       // The contract and its years run as their own workflow, under this case's id.
-      if (patched('contract-phase')) return beginApprenticeship(decision.completedAt!);
+      if (usesChange('contract-phase')) return beginApprenticeship(decision.completedAt!);
       // Until the contract is signed, the employer may still withdraw an authorised request.
       await waitFor(() => review.withdrawal !== undefined);
       await condition(allHandlersFinished);
@@ -176,7 +176,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
       return await write;
     } catch (error) {
       const refusal = refusalOf(error);
-      if (refusal === undefined || !patched('stuck-cases')) throw error;
+      if (refusal === undefined || !usesChange('stuck-cases')) throw error;
       if (!review.stuck) review.markStuck(refusal, now());
       throw stuckFailure(review.stuck!);
     }
@@ -207,7 +207,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     await condition(() => done() || review.stuck !== undefined || historyTooLong());
     goOn();
     if (done()) return;
-    if (!patched('continue-as-new')) return condition(done);
+    if (!usesChange('continue-as-new')) return condition(done);
     await continueAsNewNow();
   }
 
@@ -254,7 +254,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     ];
     const current = workflowInfo().typedSearchAttributes;
     const changed = shown.filter(({ key, value }) => current.get(key) !== value);
-    if (changed.length && patched('search-attributes')) upsertSearchAttributes(changed);
+    if (changed.length && usesChange('search-attributes')) upsertSearchAttributes(changed);
   }
 
   function historyTooLong(): boolean {
@@ -265,7 +265,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   /** The case and its first tasks on the query side: in one activity, so the submission is answered sooner. */
   async function recordSubmission(): Promise<void> {
     const submission = { ...input, snapshot: review.snapshot(), sequence: review.numberEvents() };
-    if (!patched('case-opened-at-once')) {
+    if (!usesChange('case-opened-at-once')) {
       await record(records.recordCaseSubmitted(submission));
       return openTasks(review.openReviewTasks(now()));
     }
@@ -288,7 +288,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   async function announce(task: Task, due: Due | null): Promise<void> {
     if (due) Object.assign(task, due);
     await notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
-    if (patched('task-deadlines')) void watchDeadline(task);
+    if (usesChange('task-deadlines')) void watchDeadline(task);
   }
 
   async function watchDeadline(task: Task): Promise<void> {
