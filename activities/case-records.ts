@@ -1,16 +1,23 @@
 import type { Kysely, Transaction } from 'kysely';
 import { project, taskDue, writeOpenedTask, writeSubmittedCase, insertCase, type Due, type Sequence, type Submission, type TaskRecord } from '../db/case-opening.js';
 import { appendEvent, type CaseEvent } from '../db/events.js';
+import { enqueueNotices } from '../db/notice-outbox.js';
 import { assessRequest } from '../db/request-assessment.js';
 import type { Database } from '../db/schema.js';
 import type { Amendment, AmendmentResult, CaseSnapshot, Task, Withdrawal } from '../domain/case-state.js';
+import type { Notification } from '../domain/notification.js';
 import type { CaseInput } from '../workflows/case-review/contract.js';
 import { refusalsAreFinal } from './refusals.js';
 
 export type { Due };
 
+/** Notices that go out once the write is committed (the outbox); absent in activities scheduled before they did. */
+interface Notices {
+  notices?: Notification[] | undefined;
+}
+
 /** A task to record as opened, with what its due date is counted from. */
-export type TaskOpening = TaskRecord & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined; dueBy?: Due | undefined };
+export type TaskOpening = TaskRecord & Notices & { dueInWorkingDays?: number | undefined; dueAfterMs?: number | undefined; dueBy?: Due | undefined };
 
 /**
  * Keeps the query side in step with the case workflow. Each write runs in one
@@ -34,14 +41,18 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       dueInWorkingDays,
       dueAfterMs,
       dueBy,
+      notices,
     }: TaskOpening): Promise<Due | null> {
       const dueDate = dueBy ?? (await taskDue(db, task.openedAt, dueInWorkingDays, dueAfterMs));
-      await db.transaction().execute((trx) => writeOpenedTask(trx, { caseId, task, snapshot, sequence }, dueDate));
+      await db.transaction().execute(async (trx) => {
+        await writeOpenedTask(trx, { caseId, task, snapshot, sequence }, dueDate);
+        await enqueueNotices(trx, notices ?? []);
+      });
       return dueDate;
     },
 
     /** The answer takes `sequence`, the decision it may be the next. */
-    async recordTaskCompleted({ caseId, task, snapshot, sequence }: TaskRecord): Promise<void> {
+    async recordTaskCompleted({ caseId, task, snapshot, sequence, notices }: TaskRecord & Notices): Promise<void> {
       const at = task.completedAt!;
       await db.transaction().execute(async (trx) => {
         await closeTask(trx, task);
@@ -68,6 +79,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           });
         }
         await project(trx, caseId, snapshot, at);
+        await enqueueNotices(trx, notices ?? []);
       });
     },
 

@@ -11,9 +11,11 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { writeOpenedTask, writeSubmittedCase, taskDue } from '../db/case-opening.js';
 import { caseForKey, claimIdempotencyKey, type KeyHold } from '../db/idempotency-keys.js';
+import { enqueueNotices } from '../db/notice-outbox.js';
 import { refusalOf } from '../db/refusals.js';
 import { assessRequest } from '../db/request-assessment.js';
 import { CaseReview } from '../domain/case-state.js';
+import { taskOpened } from '../domain/notification.js';
 import type { Caller } from '../domain/caller.js';
 import type { CaseRequest } from '../domain/case-request.js';
 import type { Config } from '../infra/config.js';
@@ -145,6 +147,7 @@ async function openCase(
       }
       await writeSubmittedCase(trx, { ...input, snapshot: submitted, sequence: submittedEvent }, eligibility);
       for (const [i, task] of tasks.entries()) await writeOpenedTask(trx, { caseId: input.caseId, task, snapshot: opened, sequence: task.openedEvent }, dues[i] ?? null);
+      await enqueueNotices(trx, tasks.map((task) => taskOpened(task.id)));
       await temporal.withDeadline(Date.now() + config.SUBMIT_TIMEOUT, () =>
         temporal.workflow.start<CaseWorkflow>(caseWorkflowType, {
           taskQueue: config.TEMPORAL_TASK_QUEUE,

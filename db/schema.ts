@@ -5,6 +5,7 @@ import type { Eligibility } from '../domain/eligibility.js';
 import type { CaseStatus, OrganisationKind, PartyKind, TaskKind, TaskStatus } from '../domain/parties.js';
 import type { Language } from '../domain/language.js';
 import type { FieldChange } from '../domain/request-changes.js';
+import type { Notification } from '../domain/notification.js';
 import type { CaseEventData, CaseEventType } from './events.js';
 import type { UserRole } from '../domain/caller.js';
 import type { DocumentKind, DocumentMediaType } from '../domain/documents.js';
@@ -132,6 +133,16 @@ export interface MailDeliveryTable {
   key: string;
   recipient: string;
   sent_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface NoticeOutboxTable {
+  key: string;
+  notification: Json<Notification>;
+  created_at: CreatedAt;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: string | null;
 }
 
 export interface IdempotencyKeyTable {
@@ -342,6 +353,7 @@ export interface Database {
   tasks: TaskTable;
   events: EventTable;
   mail_deliveries: MailDeliveryTable;
+  notice_outbox: NoticeOutboxTable;
   idempotency_keys: IdempotencyKeyTable;
   document_blobs: DocumentBlobTable;
   documents: DocumentTable;

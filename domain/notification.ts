@@ -34,3 +34,13 @@ export type Notification =
 export function allowanceBelowMinimum(caseId: string, version: number, from: string): Notification {
   return { key: `${caseId}.allowance.${version}.below-minimum`, kind: 'allowance_below_minimum', caseId, from };
 }
+
+/** A task's organisation (or its assignee) is told the task is open: keyed by the task, so it goes once. */
+export function taskOpened(taskId: string): Notification {
+  return { key: `${taskId}.opened`, kind: 'task_opened', taskId };
+}
+
+/** The employer is told the ministry's decision, once. */
+export function caseDecided(caseId: string): Notification {
+  return { key: `${caseId}.decided`, kind: 'case_decided', caseId };
+}

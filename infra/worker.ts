@@ -13,6 +13,8 @@ import { createMailer } from './mailer.js';
 import { encryptedDataConverter } from './payload-codec.js';
 import { requireSetting } from './required-setting.js';
 import { serveWorkerHealth } from './worker-health.js';
+import { startNoticeDispatcher } from './notice-dispatcher.js';
+import { mailRetryOf } from '../application/send-notice.js';
 import { registerSearchAttributes } from './search-attributes.js';
 import { scheduleAllowanceReview } from './allowance-review-schedule.js';
 import { caseSearchAttributes } from '../workflows/case-review/contract.js';
@@ -71,21 +73,22 @@ export async function startWorker(
   } finally {
     await clientConnection.close();
   }
+  const activities = createActivities({
+    db,
+    documents: postgresDocumentStore(db),
+    mailer,
+    mailFrom: config.MAIL_FROM,
+    publicBaseUrl: config.publicBaseUrl,
+    operators: { email: config.OPERATOR_EMAIL, organisationId: config.MINISTRY_ORGANISATION_ID },
+    employeesChamberOrganisationId: config.EMPLOYEES_CHAMBER_ORGANISATION_ID,
+    credentialKeys: await loadCredentialKeys({ dataDir: config.dataDir, signingKey: config.RECOGNITION_SIGNING_KEY, issuer: config.RECOGNITION_ISSUER ?? config.publicBaseUrl }),
+  });
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataConverter,
-    activities: createActivities({
-      db,
-      documents: postgresDocumentStore(db),
-      mailer,
-      mailFrom: config.MAIL_FROM,
-      publicBaseUrl: config.publicBaseUrl,
-      operators: { email: config.OPERATOR_EMAIL, organisationId: config.MINISTRY_ORGANISATION_ID },
-      employeesChamberOrganisationId: config.EMPLOYEES_CHAMBER_ORGANISATION_ID,
-      credentialKeys: await loadCredentialKeys({ dataDir: config.dataDir, signingKey: config.RECOGNITION_SIGNING_KEY, issuer: config.RECOGNITION_ISSUER ?? config.publicBaseUrl }),
-    }),
+    activities,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath, bundlerOptions }),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentWorkflowTaskPolls: Math.min(config.WORKER_WORKFLOW_TASK_POLLERS, config.WORKER_WORKFLOW_TASK_SLOTS),
@@ -93,6 +96,13 @@ export async function startWorker(
     maxConcurrentWorkflowTaskExecutions: config.WORKER_WORKFLOW_TASK_SLOTS,
   });
   const running = worker.run();
+  const notices = startNoticeDispatcher({
+    db,
+    databaseUrl: requireSetting(config, 'DATABASE_URL'),
+    send: activities.sendNotification,
+    retry: mailRetryOf(config),
+    logger: logger.child({ component: 'notices' }),
+  });
   const health =
     config.WORKER_HEALTH_PORT === undefined
       ? undefined
@@ -111,6 +121,7 @@ export async function startWorker(
       await health?.close();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+      await notices.stop();
       await connection.close();
       mailer.close();
       await db.destroy();

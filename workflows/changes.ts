@@ -12,3 +12,8 @@ const allChangesSoFar = 'changes-2026-12';
 export function usesChange(patchId: string): boolean {
   return patched(allChangesSoFar) || patched(patchId);
 }
+
+/** A notice goes out with the write that records what it tells (db/notice-outbox.ts), not as an activity of its own. */
+export function noticesInOutbox(): boolean {
+  return patched('notices-in-outbox');
+}

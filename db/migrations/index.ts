@@ -15,6 +15,7 @@ import * as contractCourse from './0012_contract_course.js';
 import * as recognitions from './0013_recognitions.js';
 import * as caseListOrder from './0014_case_list_order.js';
 import * as inboxOrder from './0015_inbox_order.js';
+import * as noticeOutbox from './0016_notice_outbox.js';
 
 /** Every migration, in order; a new one is added here under a name that sorts after the last. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0013_recognitions': recognitions,
   '0014_case_list_order': caseListOrder,
   '0015_inbox_order': inboxOrder,
+  '0016_notice_outbox': noticeOutbox,
 };

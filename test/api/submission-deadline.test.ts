@@ -69,5 +69,11 @@ describe('a submission', () => {
     expect(rows.map((r) => r.id)).toEqual([retried.body.id]);
     const again = await retry();
     expect({ status: again.status, id: again.body.id }).toEqual({ status: 200, id: retried.body.id });
+    // The attempts that rolled back queued no notice: ADEM hears of the case once, of the task the case has.
+    const reference = caseReference(retried.body.id);
+    const taskMails = async () => (await stack.mailsTo(parties.adem.organisationEmail)).filter((m) => m.subject.includes(reference));
+    await expect.poll(async () => (await taskMails()).length, { timeout: 20_000 }).toBe(1);
+    const [task] = (await stack.request(parties.adem, 'GET', '/v1/tasks')).body.items.filter((t: { caseId: string }) => t.caseId === retried.body.id);
+    expect((await taskMails())[0]!.text).toContain(`/tasks/${task.id}`);
   });
 });

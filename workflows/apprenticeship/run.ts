@@ -7,14 +7,14 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { usesChange } from '../changes.js';
+import { noticesInOutbox, usesChange } from '../changes.js';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities, Due } from '../../activities/case-records.js';
 import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
 import { Apprenticeship, type ApprenticeshipState } from '../../domain/apprenticeship.js';
 import type { Rejection, Task, TaskCompletion } from '../../domain/case-state.js';
 import { instantOf, type ContractCalendar } from '../../domain/contract-calendar.js';
-import type { Notification } from '../../domain/notification.js';
+import { taskOpened, type Notification } from '../../domain/notification.js';
 import type { PartyKind, TaskKind } from '../../domain/parties.js';
 import { watchDeadline } from '../task-deadline.js';
 import { noticesSent, notify, now, sleepUntil } from '../workflow-steps.js';
@@ -98,6 +98,7 @@ export class ApprenticeshipRun {
   /** Puts the task on the query side, tells its organisation, and watches its deadline. */
   private async announce(task: Task): Promise<void> {
     const { settings } = this.input;
+    const queued = noticesInOutbox();
     const due = await records.recordTaskOpened({
       caseId: this.caseId,
       task,
@@ -106,9 +107,10 @@ export class ApprenticeshipRun {
       dueInWorkingDays: settings.taskDueWorkingDays?.[task.kind],
       dueAfterMs: settings.taskDueAfterMs,
       dueBy: task.dueOn && task.dueAt ? { dueOn: task.dueOn, dueAt: task.dueAt } : undefined,
+      ...(queued && { notices: [taskOpened(task.id)] }),
     });
     if (due) Object.assign(task, due);
-    await this.notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
+    if (!queued) await this.notify(taskOpened(task.id));
     task.announced = true;
     void this.watchDeadline(task);
   }

@@ -18,8 +18,9 @@ import type { CaseRecordActivities, Due, TaskOpening } from '../../activities/ca
 import { caseReference } from '../../domain/case-reference.js';
 import { CaseReview, legacyTaskId, type Stuck, type Task, type TaskIdentifier } from '../../domain/case-state.js';
 import type { ApprenticeshipParticipants } from '../../domain/apprenticeship.js';
-import type { Notification } from '../../domain/notification.js';
+import { caseDecided, taskOpened, type Notification } from '../../domain/notification.js';
 import { watchDeadline as watchTaskDeadline } from '../task-deadline.js';
+import { noticesInOutbox } from '../changes.js';
 import { allNoticesSent, noticesSent, notify as sendNotice, now, reject } from '../workflow-steps.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipWorkflow } from '../apprenticeship/contract.js';
 import {
@@ -79,7 +80,10 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     async (completion) => {
       const { task, opened, sequence } = review.complete(completion, now());
       showInSearch();
-      await record(records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence }));
+      // The decision's notice goes out with its record.
+      const announced = review.decision() !== undefined && noticesInOutbox();
+      await record(records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence, ...(announced && { notices: [caseDecided(caseId)] }) }));
+      if (announced) decisionAnnounced = true;
       await openTasks(opened);
       return task;
     },
@@ -130,7 +134,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     } else if (!continued) {
       // The API recorded the case and its first tasks: their parties are told from here.
       showInSearch();
-      await Promise.all(review.tasks.map((task) => announce(task, null)));
+      // The API queued their notices with them, unless this run began before it did.
+      const queued = noticesInOutbox();
+      await Promise.all(review.tasks.map((task) => announce(task, null, queued)));
     } else {
       // A new run: the previous one's timers ended with it.
       for (const task of review.tasks) if (task.status === 'open') void watchDeadline(task);
@@ -150,7 +156,7 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     const decision = review.decision();
     if (decision) {
       if (!decisionAnnounced) {
-        await notify({ key: `${caseId}.decided`, kind: 'case_decided', caseId });
+        await notify(caseDecided(caseId));
         decisionAnnounced = true;
       }
       if (decision.outcome !== 'authorised' || !usesChange('withdrawal-after-authorisation')) return review.status();
@@ -277,7 +283,10 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
 
   async function openTasks(tasks: Task[]): Promise<void> {
     const snapshot = review.snapshot();
-    await Promise.all(tasks.map(async (task) => announce(task, await record(records.recordTaskOpened(opening(task, snapshot))))));
+    const queued = noticesInOutbox();
+    await Promise.all(
+      tasks.map(async (task) => announce(task, await record(records.recordTaskOpened({ ...opening(task, snapshot), ...(queued && { notices: [taskOpened(task.id)] }) })), queued)),
+    );
   }
 
   function opening(task: Task, snapshot: ReturnType<CaseReview['snapshot']>): TaskOpening {
@@ -285,9 +294,9 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
   }
 
   /** A task recorded as opened: due when the query side counted, told to its organisation, and watched. */
-  async function announce(task: Task, due: Due | null): Promise<void> {
+  async function announce(task: Task, due: Due | null, queued = false): Promise<void> {
     if (due) Object.assign(task, due);
-    await notify({ key: `${task.id}.opened`, kind: 'task_opened', taskId: task.id });
+    if (!queued) await notify(taskOpened(task.id));
     if (usesChange('task-deadlines')) void watchDeadline(task);
   }
 
