@@ -18,11 +18,14 @@ import { benchTokens, temporalClientFor, type BenchTarget, type WorkerCacheSetti
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** A TypeScript entry point run by Node through tsx, in a process group of its own. */
+/**
+ * A TypeScript entry point run by Node through tsx, in a process group of its own, with the
+ * image's malloc setting (Dockerfile: MALLOC_ARENA_MAX) unless the environment sets its own.
+ */
 function startTsProcess(entry: string, env: Record<string, string>): ServiceProcess {
   return startServiceProcess(process.execPath, ['--import', 'tsx', path.join(root, entry)], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

@@ -100,10 +100,11 @@ export const configSchema = z.object({
   /** The worker's Temporal SDK metrics, Prometheus format, at `/metrics` on this port (all interfaces); unset: not served. */
   WORKER_METRICS_PORT: port.optional(),
   /**
-   * Workflows the worker keeps in memory between their tasks (about 0.7 MB each): a case waiting for
-   * months need not stay cached, its next timer or answer replays it. 500 is about 350 MB.
+   * Workflows the worker keeps in memory between their tasks (about 0.6 MB of the worker's memory
+   * each): sized for the cases active at once (16 users drive 16), not for those that wait; a case
+   * waiting for months need not stay cached, its next timer or answer replays it. See the README.
    */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   /** Concurrent polls for workflow tasks, and the share of them on the shared queue, where a new case's first task waits. */
   WORKER_WORKFLOW_TASK_POLLERS: z.coerce.number().int().min(2).default(10),
   WORKER_WORKFLOW_TASK_NON_STICKY_RATIO: z.coerce.number().min(0.1).max(1).default(0.5),

@@ -10,6 +10,7 @@ import { assertPortsFree, PortTakenError, type NeededPort } from './ports.js';
 import { startEmbeddedPostgres } from './postgres.js';
 import { startTemporalDevServer } from './temporal-dev-server.js';
 import { startWorker } from './worker.js';
+import { withWorkflowBundleApart } from './workflow-bundle.js';
 
 /**
  * `npm start`: the whole stack in one process tree for development. Every service not
@@ -62,7 +63,7 @@ async function start(): Promise<void> {
   await seedDemoData(db);
   await db.destroy();
 
-  const worker = await startWorker(services);
+  const worker = await withWorkflowBundleApart((bundle) => startWorker(services, bundle));
   stops.push(worker.stop);
   const api = await startApi(services, logger);
   stops.push(api.stop);
