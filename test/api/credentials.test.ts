@@ -7,6 +7,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueCredential } from '../../activities/recognition-credential.js';
 import { credentialPayload, type CertificateFacts } from '../../domain/credential.js';
+import { luxembourgDate } from '../../domain/luxembourg-date.js';
 import { diplomaTypeKey, type RecognitionRequest } from '../../domain/recognition.js';
 import { credentialKeysFor, loadCredentialKeys, type CredentialKeys } from '../../infra/credential-keys.js';
 import { equivalenceFacts } from '../support/sample-certificate.js';
@@ -164,7 +165,8 @@ describe('a revoked recognition', () => {
       decision: { outcome: 'equivalence', qualification: 'DAP', level: 3 },
       revocation: { revokedBy: 'claude.reding', reasons },
     });
-    const revokedOn = reply.body.revocation.revokedAt.slice(0, 10);
+    // The day in Luxembourg, which an hour before UTC midnight is already the next one.
+    const revokedOn = luxembourgDate(reply.body.revocation.revokedAt);
 
     const verified = await verify(jwt);
     expect(verified.body).toMatchObject({ status: 'revoked', credentialId: `urn:uuid:${facts.credentialId}`, qualification: 'DAP', revokedOn });
