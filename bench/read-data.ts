@@ -10,7 +10,13 @@ const extraEmployers = 500;
  * in ten) are those of the cases still in review, awaiting a decision or signatures. Steps a
  * case has not reached are stored as cancelled tasks, so every case has five.
  */
-export async function fillReadDatabase(db: Kysely<Database>, scale: number): Promise<void> {
+export async function fillReadDatabase(pool: Kysely<Database>, scale: number): Promise<void> {
+  // One connection, its random() seeded: the same data at each run, whatever the scale.
+  await pool.connection().execute((db) => fill(db, scale));
+}
+
+async function fill(db: Kysely<Database>, scale: number): Promise<void> {
+  await sql`select setseed(0.2026)`.execute(db);
   await sql`
     insert into organisations (id, kind, name, email, language, country)
     select 'bench-employer-' || g, 'employer', 'Bench employer ' || g, 'hr' || g || '@employer.example.lu', 'fr', 'LU'
