@@ -51,7 +51,7 @@ export async function markNoticeSent(db: Kysely<Database>, key: string): Promise
   await db.updateTable('notice_outbox').set({ sent_at: sql`now()`, last_error: null }).where('key', '=', key).execute();
 }
 
-/** A failed attempt: tried again after `retryInMs`. The error names no recipient (it stays in the database). */
+/** A failed attempt: tried again after `retryInMs`. The error, which may quote an address, is kept here and not logged. */
 export async function markNoticeFailed(db: Kysely<Database>, key: string, retryInMs: number, error: string): Promise<void> {
   await db
     .updateTable('notice_outbox')
