@@ -2,9 +2,10 @@ import { isAnswerable, type Answer, type AnswerableKind } from '../domain/answer
 import type { Caller } from '../domain/caller.js';
 import type { TaskDetail } from '../api/responses.js';
 import { completeTaskUpdate } from '../workflows/case-review/contract.js';
+import { findTask } from '../db/task-queue.js';
 import { heldByAnother } from './access.js';
 import { updateCase } from './case-updates.js';
-import { conflict, ok, type Outcome } from './outcome.js';
+import { conflict, ok, type Failure, type Outcome } from './outcome.js';
 import { ownTask } from './own-task.js';
 import type { Services } from './services.js';
 import { viewTask } from './view-task.js';
@@ -35,6 +36,19 @@ export async function completeTask(services: Services, caller: Caller, command: 
     return conflict('Task claimed by someone else', `This task is held by ${task.assignee_name ?? task.assignee_user_id}; only they complete it, unless a supervisor unclaims or reassigns it`);
   }
   const completed = await updateCase(services.temporal, task.case_id, completeTaskUpdate, { taskId: task.id, organisationId: caller.organisationId, userId: caller.userId, answer: command.answer });
-  if (completed.kind !== 'ok') return completed;
+  if (completed.kind !== 'ok' && !(await answerLost(services, caller, task.id, completed))) return completed;
   return viewTask(services, caller, task.id);
+}
+
+/**
+ * Whether a rejection is of the caller's own completion, sent again. An Update's answer can be lost
+ * once the workflow has taken it (a dropped connection; Temporal drops the answer given in the
+ * workflow task that continues as new, temporalio/temporal#6375): the client sends it again, and
+ * the run, or the run after it, finds the task done or gone. The query side, written before the
+ * answer, has the last word on who completed it.
+ */
+async function answerLost(services: Services, caller: Caller, taskId: string, rejection: Failure): Promise<boolean> {
+  if (rejection.kind !== 'conflict' && rejection.kind !== 'not_found') return false;
+  const task = await findTask(services.db, taskId);
+  return task?.status === 'completed' && task.completed_by === caller.userId;
 }

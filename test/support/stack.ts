@@ -60,6 +60,8 @@ export async function startTestStack(
   options: {
     smtpUrl?: string;
     env?: Record<string, string>;
+    /** Settings of the API's alone, over `env` (the API reaching Temporal another way than the worker). */
+    apiEnv?: Record<string, string>;
     /** Another server's seeded template to copy instead of the run's (an external PostgreSQL). */
     postgres?: { url: string; template: string };
     workerLogger?: Logger;
@@ -82,7 +84,8 @@ export async function startTestStack(
     PAYLOAD_ENCRYPTION_KEY: testPayloadKey,
     ...options.env,
   };
-  let config = loadConfig(settings);
+  let current = settings;
+  let config = loadConfig(current);
   const db = createDatabase(config.DATABASE_URL!, 2);
   // The mail sink is shared by every test file: addresses of this file's own tell its mail apart.
   await db.updateTable('organisations').set({ email: sql<string>`${prefix} || '.' || email` }).execute();
@@ -118,7 +121,7 @@ export async function startTestStack(
 
   const codePath = inject('workflowBundlePath');
   let worker: RunningWorker | undefined = await startWorker(config, { codePath }, options.workerLogger);
-  const startTestApi = () => startApi(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
+  const startTestApi = () => startApi(options.apiEnv ? loadConfig({ ...current, ...options.apiEnv }) : config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test-api'));
   let api = await startTestApi();
 
   async function request<T = any>(
@@ -254,7 +257,8 @@ export async function startTestStack(
     async restartWith(env: Record<string, string | undefined>) {
       await api.stop();
       await worker?.stop();
-      config = loadConfig({ ...settings, ...env });
+      current = { ...settings, ...env };
+      config = loadConfig(current);
       worker = await startWorker(config, { codePath });
       api = await startTestApi();
     },

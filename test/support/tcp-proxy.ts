@@ -7,12 +7,16 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Accepts connections again, on the same port. */
   restore(): Promise<void>;
+  /** Keeps the target's replies from reaching the client (until `cut`), while the client's requests still get through. */
+  holdReplies(): void;
   stop(): Promise<void>;
 }
 
 /** A TCP proxy on loopback to `target`, that a test can cut and restore (a database going away). */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const upstreams = new Set<Socket>();
+  let holding = false;
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -22,7 +26,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       const upstream = connect(target.port, target.host);
       track(client);
       track(upstream);
-      client.pipe(upstream).pipe(client);
+      upstreams.add(upstream);
+      upstream.once('close', () => upstreams.delete(upstream));
+      client.pipe(upstream);
+      if (!holding) upstream.pipe(client);
       // Either side ending or failing ends the pair, as a dropped connection would.
       for (const [socket, other] of [[client, upstream], [upstream, client]] as const) socket.once('error', () => other.destroy()).once('close', () => other.destroy());
     });
@@ -45,9 +52,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       await closing;
     },
     async restore() {
+      holding = false;
       if (server) return;
       server = newServer();
       await listen(server, port);
+    },
+    holdReplies() {
+      holding = true;
+      for (const upstream of upstreams) upstream.unpipe();
     },
     stop: () => proxy.cut(),
   };
