@@ -25,6 +25,9 @@ export type TaskOpening = TaskRecord & Notices & { dueInWorkingDays?: number | u
  * writes twice and an older snapshot never overwrites a newer one.
  */
 export function createCaseRecordActivities(db: Kysely<Database>) {
+  /** When an opened task is due: a date of the contract, Luxembourg working days, or a fixed delay. */
+  const dueOf = ({ task, dueInWorkingDays, dueAfterMs, dueBy }: Omit<TaskOpening, 'caseId' | 'snapshot'>) => (dueBy ? Promise.resolve(dueBy) : taskDue(db, task.openedAt, dueInWorkingDays, dueAfterMs));
+
   const records = refusalsAreFinal({
     async recordCaseSubmitted(input: CaseInput & { snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       // The same check the API answered with, kept with the case as of its submission.
@@ -43,17 +46,19 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       dueBy,
       notices,
     }: TaskOpening): Promise<Due | null> {
-      const dueDate = dueBy ?? (await taskDue(db, task.openedAt, dueInWorkingDays, dueAfterMs));
-      await db.transaction().execute(async (trx) => {
-        await writeOpenedTask(trx, { caseId, task, snapshot, sequence }, dueDate);
-        await enqueueNotices(trx, notices ?? []);
-      });
+      const dueDate = await dueOf({ task, dueInWorkingDays, dueAfterMs, dueBy });
+      await db.transaction().execute((trx) => writeOpening(trx, { caseId, task, snapshot, sequence, notices }, dueDate));
       return dueDate;
     },
 
-    /** The answer takes `sequence`, the decision it may be the next. */
-    async recordTaskCompleted({ caseId, task, snapshot, sequence, notices }: TaskRecord & Notices): Promise<void> {
+    /**
+     * The answer takes `sequence`, the decision it may be the next. The tasks the answer opens
+     * (`opened`: the employer's amendment, the ministry's decision) are recorded with it, in the
+     * same transaction; returns when each is due.
+     */
+    async recordTaskCompleted({ caseId, task, snapshot, sequence, notices, opened = [] }: TaskRecord & Notices & { opened?: TaskOpening[] }): Promise<(Due | null)[]> {
       const at = task.completedAt!;
+      const dues = await Promise.all(opened.map((opening) => dueOf(opening)));
       await db.transaction().execute(async (trx) => {
         await closeTask(trx, task);
         await appendEvent(trx, {
@@ -80,7 +85,9 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
         }
         await project(trx, caseId, snapshot, at);
         await enqueueNotices(trx, notices ?? []);
+        for (const [i, opening] of opened.entries()) await writeOpening(trx, opening, dues[i]!);
       });
+      return dues;
     },
 
     /** A new revision of the request: kept whole, with what changed and whose answers it reset. */
@@ -202,4 +209,9 @@ async function closeTask(trx: Transaction<Database>, task: Task): Promise<void> 
     })
     .where('id', '=', task.id)
     .execute();
+}
+
+async function writeOpening(trx: Transaction<Database>, { notices, ...opening }: TaskRecord & Notices, due: Due | null): Promise<void> {
+  await writeOpenedTask(trx, opening, due);
+  await enqueueNotices(trx, notices ?? []);
 }

@@ -3,17 +3,24 @@ import { patched } from '@temporalio/workflow';
 /**
  * The changes made to running workflows so far, as one patch for runs begun on this code: the SDK
  * writes a marker and a `TemporalChangeVersion` search attribute upsert for each patch a run
- * meets, a dozen per case, each a write on the server. Runs recorded before it replay on each
- * change's own patch, as they always did. A later change gets a `patched` call of its own.
+ * meets, each a write on the server. Runs begun before a group replay on the patches they met,
+ * as they always did. A later change joins a new group; the group before it stays as it was.
  */
-const allChangesSoFar = 'changes-2026-12';
+const allChangesSoFar = 'changes-2026-12-07';
+/** Every change before the notice outbox. */
+const changesBeforeOutbox = 'changes-2026-12';
 
 /** Whether this run takes the change `patchId` (see `patched`). */
 export function usesChange(patchId: string): boolean {
+  return patched(allChangesSoFar) || patched(changesBeforeOutbox) || patched(patchId);
+}
+
+/** Whether this run takes `patchId`, a change made after the group before the outbox. */
+export function usesLaterChange(patchId: string): boolean {
   return patched(allChangesSoFar) || patched(patchId);
 }
 
 /** A notice goes out with the write that records what it tells (db/notice-outbox.ts), not as an activity of its own. */
 export function noticesInOutbox(): boolean {
-  return patched('notices-in-outbox');
+  return usesLaterChange('notices-in-outbox');
 }

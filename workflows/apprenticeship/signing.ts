@@ -6,6 +6,7 @@ import type { Signer } from '../../domain/contract.js';
 import { missingSigners, requiredSigners } from '../../domain/signatures.js';
 import type { ContractCorrection, LinkSignature, SignedScan } from './contract.js';
 import { type ApprenticeshipRun } from './run.js';
+import { usesLaterChange } from '../changes.js';
 import { now, reject, sleepUntil } from '../workflow-steps.js';
 
 const signatures = proxyActivities<SignatureActivities>({
@@ -77,8 +78,14 @@ async function openVersion(run: ApprenticeshipRun): Promise<void> {
   state.contract.sha256 = sha256;
   if (state.withdrawal) return;
   state.contract.signatureDeadline = { contractVersion: version, dueAt, reminded: false };
-  await run.openTask('signature', 'employer', state.participants.employer);
-  for (const signer of requiredSigners(state.request)) if (signer !== 'employer') await sendLink(run, signer, 'issued');
+  const linkSigners = requiredSigners(state.request).filter((signer): signer is LinkSigner => signer !== 'employer');
+  if (usesLaterChange('signing-opened-at-once')) {
+    // The employer's task and the links do not wait on one another.
+    await Promise.all([run.openTask('signature', 'employer', state.participants.employer), ...linkSigners.map((signer) => sendLink(run, signer, 'issued'))]);
+  } else {
+    await run.openTask('signature', 'employer', state.participants.employer);
+    for (const signer of linkSigners) await sendLink(run, signer, 'issued');
+  }
   void watchSignatureDeadline(run);
 }
 

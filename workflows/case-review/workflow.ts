@@ -12,7 +12,6 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { usesChange } from '../changes.js';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseRecordActivities, Due, TaskOpening } from '../../activities/case-records.js';
 import { caseReference } from '../../domain/case-reference.js';
@@ -20,7 +19,7 @@ import { CaseReview, legacyTaskId, type Stuck, type Task, type TaskIdentifier } 
 import type { ApprenticeshipParticipants } from '../../domain/apprenticeship.js';
 import { caseDecided, taskOpened, type Notification } from '../../domain/notification.js';
 import { watchDeadline as watchTaskDeadline } from '../task-deadline.js';
-import { noticesInOutbox } from '../changes.js';
+import { noticesInOutbox, usesChange, usesLaterChange } from '../changes.js';
 import { allNoticesSent, noticesSent, notify as sendNotice, now, reject } from '../workflow-steps.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipWorkflow } from '../apprenticeship/contract.js';
 import {
@@ -34,7 +33,13 @@ import {
   type CaseWorkflow,
 } from './contract.js';
 
-const continueAsNewApprenticeship = makeContinueAsNewFunc<ApprenticeshipWorkflow>({ workflowType: apprenticeshipWorkflowType });
+/** The apprenticeship begins awaiting signatures, and Temporal's search says so from its start, without an upsert of its own. */
+function continueAsNewApprenticeship(input: Parameters<ApprenticeshipWorkflow>[0]): Promise<never> {
+  const typedSearchAttributes = usesLaterChange('apprenticeship-searchable-at-start')
+    ? workflowInfo().typedSearchAttributes.updateCopy([{ key: caseSearchAttributes.status, value: input.state.status }])
+    : undefined;
+  return makeContinueAsNewFunc<ApprenticeshipWorkflow>({ workflowType: apprenticeshipWorkflowType, ...(typedSearchAttributes && { typedSearchAttributes }) })(input);
+}
 
 const records = proxyActivities<CaseRecordActivities>({
   startToCloseTimeout: '30 seconds',
@@ -79,10 +84,22 @@ export const caseWorkflow: CaseWorkflow = async function caseWorkflow(input) {
     completeTaskUpdate,
     async (completion) => {
       const { task, opened, sequence } = review.complete(completion, now());
+      // The answer that completes the review opens the decision task, in the same write.
+      const openedAtOnce = usesLaterChange('tasks-opened-with-answer');
+      if (openedAtOnce && review.readyForDecision()) opened.push(review.openDecisionTask(now()));
       showInSearch();
       // The decision's notice goes out with its record.
       const announced = review.decision() !== undefined && noticesInOutbox();
-      await record(records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence, ...(announced && { notices: [caseDecided(caseId)] }) }));
+      const notices = announced ? [caseDecided(caseId)] : undefined;
+      if (openedAtOnce) {
+        const snapshot = review.snapshot();
+        const openings = opened.map((next) => ({ ...opening(next, snapshot), notices: [taskOpened(next.id)] }));
+        const dues = await record(records.recordTaskCompleted({ caseId, task, snapshot, sequence, notices, opened: openings }));
+        if (announced) decisionAnnounced = true;
+        await Promise.all(opened.map((next, i) => announce(next, dues[i] ?? null, true)));
+        return task;
+      }
+      await record(records.recordTaskCompleted({ caseId, task, snapshot: review.snapshot(), sequence, ...(notices && { notices }) }));
       if (announced) decisionAnnounced = true;
       await openTasks(opened);
       return task;
