@@ -38,6 +38,7 @@ export async function startTemporalDevServer(options: {
       '--sqlite-pragma', 'journal_mode=WAL',
       '--sqlite-pragma', 'synchronous=NORMAL',
       '--log-level', 'error',
+      '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
       ...(options.codecEndpoint ? ['--ui-codec-endpoint', options.codecEndpoint] : []),
     ],
     // Its own process group: a Ctrl-C in the terminal reaches it through us, after the worker has stopped.
