@@ -51,9 +51,10 @@ export async function identify(options: TokenVerification, token: string): Promi
   let subject: string | undefined;
   let expiresAt: number | undefined;
   try {
-    const { payload } = await jwtVerify(token, keysOrUnavailable, { issuer: options.issuer, audience: options.audience });
-    subject = payload.sub;
-    expiresAt = payload.exp;
+    ({ subject, expiresAt } = await verifyOnce(options, token, async () => {
+      const { payload } = await jwtVerify(token, keysOrUnavailable, { issuer: options.issuer, audience: options.audience });
+      return { subject: payload.sub, expiresAt: payload.exp };
+    }));
   } catch (error) {
     if (error instanceof IdentityProviderUnavailable) throw error;
     throw unauthorised('The bearer token is invalid or has expired');
@@ -77,6 +78,33 @@ export async function identify(options: TokenVerification, token: string): Promi
     },
     expiresAt,
   };
+}
+
+interface VerifiedToken {
+  subject: string | undefined;
+  expiresAt: number | undefined;
+}
+
+/** How long a checked token is taken without checking its signature again, at most. */
+const keepVerifiedMs = 5 * 60_000;
+const verifiedLimit = 10_000;
+const verified = new Map<string, VerifiedToken & { keys: JWTVerifyGetKey; until: number }>();
+
+/**
+ * A token whose signature was checked is kept for a few minutes: a client sends the same token
+ * with every request, and checking it was a tenth of the API's CPU. It is taken from here only
+ * until it expires, and only for the issuer, audience and key set that checked it.
+ */
+async function verifyOnce(options: TokenVerification, token: string, check: () => Promise<VerifiedToken>): Promise<VerifiedToken> {
+  const key = `${options.issuer}\n${options.audience}\n${token}`;
+  const kept = verified.get(key);
+  if (kept && kept.keys === options.keys && Date.now() < kept.until) return kept;
+  const checked = await check();
+  const until = Math.min(Date.now() + keepVerifiedMs, (checked.expiresAt ?? Infinity) * 1000);
+  // The oldest goes first: a Map iterates in insertion order.
+  if (verified.size >= verifiedLimit) verified.delete(verified.keys().next().value!);
+  verified.set(key, { ...checked, keys: options.keys, until });
+  return checked;
 }
 
 export function callerOf(response: Response): Caller {

@@ -35,6 +35,18 @@ describe('who may see and do what', () => {
     }
   });
 
+  it('answers 401 to a token it took a moment ago, once that token has expired', async () => {
+    const { config, parties } = stack;
+    const issuer = await loadDevIssuer({ dataDir: config.dataDir, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
+    const token = await issuer.issueToken(parties.ministry.userId, '2s');
+    expect((await stack.request({ ...parties.ministry, token }, 'GET', `/v1/cases/${caseId}`)).status).toBe(200);
+    // A token's expiry has whole seconds: past the next one, it is over.
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const late = await stack.request({ ...parties.ministry, token }, 'GET', `/v1/cases/${caseId}`);
+    expect(late.status).toBe(401);
+    expect(late.body.title).toBe('Unauthorised');
+  });
+
   it('hides an employer’s case from another employer', async () => {
     const { parties } = stack;
     expect((await stack.request(parties.otherEmployer, 'GET', `/v1/cases/${caseId}`)).status).toBe(404);
