@@ -10,12 +10,15 @@ const allChangesSoFar = 'changes-2026-12-07';
 /** Every change before the notice outbox. */
 const changesBeforeOutbox = 'changes-2026-12';
 
-/** Whether this run takes the change `patchId` (see `patched`). */
+/** Whether this run takes `patchId` (see `patched`), a change made before the notice outbox. */
 export function usesChange(patchId: string): boolean {
   return patched(allChangesSoFar) || patched(changesBeforeOutbox) || patched(patchId);
 }
 
-/** Whether this run takes `patchId`, a change made after the group before the outbox. */
+/**
+ * Whether this run takes `patchId`, a change made from the notice outbox on: a new change asks
+ * this, since runs that met only the group before it must not take it.
+ */
 export function usesLaterChange(patchId: string): boolean {
   return patched(allChangesSoFar) || patched(patchId);
 }
