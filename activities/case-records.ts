@@ -60,7 +60,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
       const at = task.completedAt!;
       const dues = await Promise.all(opened.map((opening) => dueOf(opening)));
       await db.transaction().execute(async (trx) => {
-        await closeTask(trx, task);
+        await closeTask(trx, caseId, task);
         await appendEvent(trx, {
           key: `${task.id}.completed`,
           caseId,
@@ -99,7 +99,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
           .values({ case_id: caseId, revision: result.revision, request: JSON.stringify(amendment.request), changes: JSON.stringify(result.changes), amended_by: amendment.userId, amended_at: at })
           .onConflict((conflict) => conflict.columns(['case_id', 'revision']).doNothing())
           .execute();
-        for (const task of result.closed) await closeTask(trx, task);
+        for (const task of result.closed) await closeTask(trx, caseId, task);
         await trx
           .updateTable('cases')
           .set({
@@ -128,7 +128,7 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
 
     async recordWithdrawal({ caseId, withdrawal, cancelled, at, snapshot, sequence }: { caseId: string; withdrawal: Withdrawal; cancelled: Task[]; at: string; snapshot: CaseSnapshot; sequence?: Sequence }): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        for (const task of cancelled) await closeTask(trx, task);
+        for (const task of cancelled) await closeTask(trx, caseId, task);
         await appendEvent(trx, {
           key: `${caseId}.withdrawn`,
           caseId,
@@ -196,18 +196,23 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
 
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;
 
-async function closeTask(trx: Transaction<Database>, task: Task): Promise<void> {
+/**
+ * Closes the task on the query side. Its opening may not be written yet (an activity that records
+ * it as the case is withdrawn): the closed task is written then, and the opening leaves it closed.
+ */
+async function closeTask(trx: Transaction<Database>, caseId: string, task: Task): Promise<void> {
+  const closing = {
+    status: task.status,
+    outcome: task.outcome ?? null,
+    reasons: task.reasons ?? null,
+    comments: task.comments ? JSON.stringify(task.comments) : null,
+    completed_by: task.completedBy ?? null,
+    completed_at: task.completedAt ?? null,
+  };
   await trx
-    .updateTable('tasks')
-    .set({
-      status: task.status,
-      outcome: task.outcome ?? null,
-      reasons: task.reasons ?? null,
-      comments: task.comments ? JSON.stringify(task.comments) : null,
-      completed_by: task.completedBy ?? null,
-      completed_at: task.completedAt ?? null,
-    })
-    .where('id', '=', task.id)
+    .insertInto('tasks')
+    .values({ id: task.id, case_id: caseId, kind: task.kind, party: task.party, organisation_id: task.organisationId, created_at: task.openedAt, ...closing })
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(closing))
     .execute();
 }
 
