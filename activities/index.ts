@@ -7,6 +7,7 @@ import { createAllowanceScheduleActivities } from './allowance-schedules.js';
 import { createCaseRecordActivities } from './case-records.js';
 import { createContractCourseActivities } from './contract-course.js';
 import { createContractDocumentActivities } from './contract-document.js';
+import { createContractSigningActivities } from './contract-signing.js';
 import { createRegistrationActivities } from './contract-registrations.js';
 import { createNotificationActivities } from './notifications.js';
 import { createCaseRecognitionActivities, createRecognitionActivities } from './recognitions.js';
@@ -23,10 +24,13 @@ export function createActivities(deps: {
   /** Signs the credential of a recognised diploma. */
   credentialKeys: CredentialKeys;
 }) {
+  const records = createCaseRecordActivities(deps.db);
+  const signatures = createSignatureActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl });
+  const contractDocuments = createContractDocumentActivities({ db: deps.db, documents: deps.documents });
   return {
-    ...createCaseRecordActivities(deps.db),
+    ...records,
     ...createContractCourseActivities(deps.db),
-    ...createSignatureActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom, publicBaseUrl: deps.publicBaseUrl }),
+    ...signatures,
     ...createAllowanceScheduleActivities(deps.db),
     ...createRegistrationActivities(deps.db),
     ...createNotificationActivities({
@@ -37,7 +41,8 @@ export function createActivities(deps: {
       operators: deps.operators,
       employeesChamberOrganisationId: deps.employeesChamberOrganisationId,
     }),
-    ...createContractDocumentActivities({ db: deps.db, documents: deps.documents }),
+    ...contractDocuments,
+    ...createContractSigningActivities({ ...contractDocuments, ...records, ...signatures }),
     ...createRecognitionActivities({ db: deps.db, documents: deps.documents, credentialKeys: deps.credentialKeys, publicBaseUrl: deps.publicBaseUrl }),
     ...createCaseRecognitionActivities(deps.db),
   };

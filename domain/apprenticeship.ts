@@ -156,7 +156,9 @@ export class Apprenticeship {
     if (!isAnswerable(task.kind)) return { reason: 'AmendmentTask', message: 'This task is not completed by an answer' };
     const invalid = invalidAnswer(task.kind, completion.answer);
     if (invalid) return invalid;
-    if (task.kind === 'signature' && completion.answer.documentSha256 !== this.state.contract.sha256) {
+    // No hash yet: the version's opening is still answering; the signature waits for it (workflows/apprenticeship/run.ts).
+    const { sha256 } = this.state.contract;
+    if (task.kind === 'signature' && sha256 !== undefined && completion.answer.documentSha256 !== sha256) {
       return { reason: 'StaleContract', message: `documentSha256 is not the SHA-256 of the contract's version ${this.state.contract.version}: read it again before signing` };
     }
     return undefined;

@@ -9,7 +9,7 @@ import {
 } from '@temporalio/workflow';
 import { noticesInOutbox, usesChange } from '../changes.js';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { CaseRecordActivities, Due } from '../../activities/case-records.js';
+import type { CaseRecordActivities, Due, TaskOpening } from '../../activities/case-records.js';
 import type { CaseEvent, CaseEventData, CaseEventType } from '../../db/events.js';
 import { Apprenticeship, type ApprenticeshipState } from '../../domain/apprenticeship.js';
 import type { Rejection, Task, TaskCompletion } from '../../domain/case-state.js';
@@ -17,7 +17,7 @@ import { instantOf, type ContractCalendar } from '../../domain/contract-calendar
 import { taskOpened, type Notification } from '../../domain/notification.js';
 import type { PartyKind, TaskKind } from '../../domain/parties.js';
 import { watchDeadline } from '../task-deadline.js';
-import { noticesSent, notify, now, sleepUntil } from '../workflow-steps.js';
+import { noticesSent, notify, now, reject, sleepUntil } from '../workflow-steps.js';
 import { caseSearchAttributes } from '../case-review/contract.js';
 import { apprenticeshipWorkflowType, type ApprenticeshipInput, type ApprenticeshipWorkflow } from './contract.js';
 
@@ -31,6 +31,9 @@ const deadlineNotices = {
   reminder: { key: 'reminder', kind: 'task_reminder' },
   escalation: { key: 'escalated', kind: 'task_escalated' },
 } as const;
+
+/** Records an opened task on the query side; returns when it is due. */
+type RecordOpening = (opening: TaskOpening) => Promise<Due | null>;
 
 /** What a phase does when one of its tasks is completed. */
 type CompletionHandler = (task: Task, completion: TaskCompletion) => Promise<void>;
@@ -78,6 +81,12 @@ export class ApprenticeshipRun {
 
   /** Records a validated completion, then lets the task's phase act on it. */
   async completeTask(completion: TaskCompletion): Promise<Task> {
+    const opened = this.state.tasks.find((t) => t.id === completion.taskId)!;
+    if (opened.kind === 'signature' && this.state.contract.sha256 === undefined) {
+      // The task shows once its opening is written, before the activity that wrote it answers with the hash to sign.
+      await condition(() => this.state.contract.sha256 !== undefined || opened.status !== 'open');
+      reject(this.validateCompletion(completion));
+    }
     const { task, sequence } = this.apprenticeship.complete(completion, now());
     await records.recordTaskCompleted({ caseId: this.caseId, task, snapshot: this.snapshot(), sequence });
     await this.completions.get(task.kind)!(task, completion);
@@ -86,20 +95,21 @@ export class ApprenticeshipRun {
 
   /**
    * Opens a task for an organisation: recorded with its due date, announced, and watched until due.
-   * The due date is the task kind's working days, unless the contract sets it (`dueBy`).
+   * The due date is the task kind's working days, unless the contract sets it (`dueBy`). `record`
+   * is the activity that records it, when another write goes with it (signing.ts).
    */
-  async openTask(kind: TaskKind, party: PartyKind, organisationId: string, dueBy?: Due): Promise<Task> {
+  async openTask(kind: TaskKind, party: PartyKind, organisationId: string, dueBy?: Due, record: RecordOpening = records.recordTaskOpened): Promise<Task> {
     const task = this.apprenticeship.openTask(uuid4(), kind, party, organisationId, now());
     if (dueBy) Object.assign(task, dueBy);
-    await this.announce(task);
+    await this.announce(task, record);
     return task;
   }
 
   /** Puts the task on the query side, tells its organisation, and watches its deadline. */
-  private async announce(task: Task): Promise<void> {
+  private async announce(task: Task, record: RecordOpening = records.recordTaskOpened): Promise<void> {
     const { settings } = this.input;
     const queued = noticesInOutbox();
-    const due = await records.recordTaskOpened({
+    const due = await record({
       caseId: this.caseId,
       task,
       snapshot: this.snapshot(),

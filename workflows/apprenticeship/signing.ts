@@ -1,12 +1,13 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { ContractDocumentActivities } from '../../activities/contract-document.js';
-import type { SignatureActivities } from '../../activities/signatures.js';
+import type { ContractSigningActivities } from '../../activities/contract-signing.js';
+import type { SignatureActivities, SigningLinkMailing } from '../../activities/signatures.js';
 import type { ContractState, Signature } from '../../domain/apprenticeship.js';
 import type { Signer } from '../../domain/contract.js';
 import { missingSigners, requiredSigners } from '../../domain/signatures.js';
 import type { ContractCorrection, LinkSignature, SignedScan } from './contract.js';
 import { type ApprenticeshipRun } from './run.js';
-import { usesLaterChange } from '../changes.js';
+import { usesLaterChange, usesNewestChange } from '../changes.js';
 import { now, reject, sleepUntil } from '../workflow-steps.js';
 
 const signatures = proxyActivities<SignatureActivities>({
@@ -14,6 +15,7 @@ const signatures = proxyActivities<SignatureActivities>({
   retry: { maximumInterval: '30 seconds' },
 });
 const contractDocuments = proxyActivities<ContractDocumentActivities>({ startToCloseTimeout: '2 minutes', retry: { maximumInterval: '30 seconds' } });
+const contractSigning = proxyActivities<ContractSigningActivities>({ startToCloseTimeout: '2 minutes', retry: { maximumInterval: '30 seconds' } });
 
 type LinkSigner = Exclude<Signer, 'employer'>;
 
@@ -39,18 +41,23 @@ function openSigningTasks(run: ApprenticeshipRun) {
   return run.state.tasks.filter((task) => task.status === 'open' && (task.kind === 'signature' || task.kind === 'scan_review'));
 }
 
-/** Mails a signer the link to sign the current version; `round` tells one mailing from another. */
-async function sendLink(run: ApprenticeshipRun, signer: LinkSigner, round: string): Promise<void> {
+/** A mailing of the link to sign the current version; `round` tells one mailing from another. */
+function linkMailing(run: ApprenticeshipRun, signer: LinkSigner, round: string): SigningLinkMailing {
   const { state, input } = run;
   const version = state.contract.version;
   const ttl = input.settings.signingLinkTtlMs ?? 14 * 86_400_000;
-  await signatures.sendSigningLink({
+  return {
     key: `${state.caseId}.contract.${version}.link.${signer}.${round}`,
     caseId: state.caseId,
     contractVersion: version,
     signer,
     expiresAt: new Date(Date.now() + ttl).toISOString(),
-  });
+  };
+}
+
+/** Mails a signer the link to sign the current version. */
+async function sendLink(run: ApprenticeshipRun, signer: LinkSigner, round: string): Promise<void> {
+  await signatures.sendSigningLink(linkMailing(run, signer, round));
 }
 
 /** Records one signature on the current version: in the state, on the query side and in the case's log. */
@@ -65,7 +72,8 @@ async function recordSignature(run: ApprenticeshipRun, signature: Signature, act
 
 /**
  * Opens the signing of the current version: the employer's task, a link to each other signer,
- * and the deadline for them all. The version's PDF is drawn up first (`drawUpContract`).
+ * and the deadline for them all. The version's PDF is drawn up first, in the same activity
+ * (`openContractVersion`), or in one of its own (`drawUpContract`) in runs begun before.
  */
 async function openVersion(run: ApprenticeshipRun): Promise<void> {
   const { state, input } = run;
@@ -73,12 +81,28 @@ async function openVersion(run: ApprenticeshipRun): Promise<void> {
   // Counted from the drawing up, and logged with it: the contract view shows it.
   const dueAt = new Date(Date.now() + (input.settings.signatureDeadlineMs ?? thirtyDaysMs)).toISOString();
   const signaturesDueAt = state.withdrawal ? undefined : dueAt;
+  const contract = { caseId: run.caseId, version, drawnUpAt: now(), sequence: run.apprenticeship.numberEvents(), signaturesDueAt };
+  const linkSigners = requiredSigners(state.request).filter((signer): signer is LinkSigner => signer !== 'employer');
+  if (!state.withdrawal && usesNewestChange('contract-opened-in-one-activity')) {
+    const links = linkSigners.map((signer) => linkMailing(run, signer, 'issued'));
+    await run.openTask('signature', 'employer', state.participants.employer, undefined, async (opening) => {
+      // The PDF, the employer's task and the links in one activity.
+      const { sha256, due } = await contractSigning.openContractVersion({ contract, task: opening, links });
+      // Everyone signs the PDF whose hash this is: a signature naming any other is refused.
+      if (state.contract.version === version) state.contract.sha256 = sha256;
+      return due;
+    });
+    // A withdrawal or a new version came meanwhile.
+    if (state.contract.version !== version || state.withdrawal) return;
+    state.contract.signatureDeadline = { contractVersion: version, dueAt, reminded: false };
+    void watchSignatureDeadline(run);
+    return;
+  }
   // Everyone signs the PDF whose hash this is: a signature naming any other is refused.
-  const { sha256 } = await contractDocuments.drawUpContract({ caseId: run.caseId, version, drawnUpAt: now(), sequence: run.apprenticeship.numberEvents(), signaturesDueAt });
+  const { sha256 } = await contractDocuments.drawUpContract(contract);
   state.contract.sha256 = sha256;
   if (state.withdrawal) return;
   state.contract.signatureDeadline = { contractVersion: version, dueAt, reminded: false };
-  const linkSigners = requiredSigners(state.request).filter((signer): signer is LinkSigner => signer !== 'employer');
   if (usesLaterChange('signing-opened-at-once')) {
     // The employer's task and the links do not wait on one another.
     await Promise.all([run.openTask('signature', 'employer', state.participants.employer), ...linkSigners.map((signer) => sendLink(run, signer, 'issued'))]);
