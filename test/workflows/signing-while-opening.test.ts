@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailSink, type MailSink } from '../../infra/mail-sink.js';
-import { freePort } from '../support/free-port.js';
-import { startTestStack, type TestStack } from '../support/stack.js';
+import { describe, expect, it } from 'vitest';
+import { useSmtpOutage } from '../support/smtp-outage.js';
 
-let stack: TestStack;
-let smtpPort: number;
-let sink: MailSink | undefined;
-beforeAll(async () => {
-  smtpPort = await freePort();
-  // Nothing listens on this port yet: the signing links cannot be mailed.
-  stack = await startTestStack({ smtpUrl: `smtp://127.0.0.1:${smtpPort}` });
-});
-afterAll(async () => {
-  await stack.stop();
-  await sink?.stop();
-});
+const outage = useSmtpOutage();
 
 describe('a contract version still being opened', () => {
   it("takes the employer's signature given as soon as its task shows, once the version is open", async () => {
+    const { stack } = outage;
     const { parties } = stack;
     const { id } = await stack.submit();
     expect((await stack.authorise(id)).status).toBe(200);
@@ -31,12 +19,12 @@ describe('a contract version still being opened', () => {
     const signing = stack.complete(parties.employer, task.id, { outcome: 'signed', documentSha256 });
 
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    sink = await startMailSink({ smtpPort, httpPort: 0 });
+    const sink = await outage.restore();
     const signed = await signing;
     expect(signed.status).toBe(200);
     const contract = (await stack.request(parties.employer, 'GET', `/v1/cases/${id}/contract`)).body;
     expect(contract.signatures).toEqual([expect.objectContaining({ signer: 'employer', sha256: documentSha256 })]);
     // The links went out once SMTP was back.
-    await expect.poll(() => sink!.messages().filter((m) => /\/sign\//.test(m.text)).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => sink.messages().filter((m) => /\/sign\//.test(m.text)).length, { timeout: 30_000 }).toBe(1);
   });
 });

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailSink, type MailSink } from '../../infra/mail-sink.js';
-import { freePort } from '../support/free-port.js';
-import { startTestStack, type TestStack } from '../support/stack.js';
+import { describe, expect, it } from 'vitest';
+import { useSmtpOutage } from '../support/smtp-outage.js';
 
-let stack: TestStack;
-let smtpPort: number;
-let sink: MailSink | undefined;
-beforeAll(async () => {
-  smtpPort = await freePort();
-  // Nothing listens on this port yet: the SMTP server is down.
-  stack = await startTestStack({ smtpUrl: `smtp://127.0.0.1:${smtpPort}` });
-});
-afterAll(async () => {
-  await stack.stop();
-  await sink?.stop();
-});
+const outage = useSmtpOutage();
 
 describe('an SMTP server that is down', () => {
   it('does not hold up the case, and the mail arrives once SMTP is back', async () => {
+    const { stack } = outage;
     const { parties } = stack;
     const { id } = await stack.submit();
     // The case goes on: the parties answer while no mail can leave.
@@ -28,9 +16,9 @@ describe('an SMTP server that is down', () => {
     const sent = await stack.db.selectFrom('mail_deliveries').select('key').where('key', 'like', `${id}%`).execute();
     expect(sent).toHaveLength(0);
 
-    sink = await startMailSink({ smtpPort, httpPort: 0 });
+    const sink = await outage.restore();
     const reference = id.slice(0, 8).toUpperCase();
-    const forThisCase = () => sink!.messages().filter((m) => m.subject.includes(reference));
+    const forThisCase = () => sink.messages().filter((m) => m.subject.includes(reference));
     await expect.poll(() => forThisCase().length, { timeout: 30_000 }).toBe(3);
     expect(forThisCase().flatMap((m) => m.to).sort()).toEqual(
       [parties.adem, parties.chamber, parties.school].map((p) => p.organisationEmail).sort(),
