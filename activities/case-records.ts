@@ -197,8 +197,9 @@ export function createCaseRecordActivities(db: Kysely<Database>) {
 export type CaseRecordActivities = ReturnType<typeof createCaseRecordActivities>;
 
 /**
- * Closes the task on the query side. Its opening may not be written yet (an activity that records
- * it as the case is withdrawn): the closed task is written then, and the opening leaves it closed.
+ * Closes the task on the query side. Its opening may not be written yet (a withdrawal's activity
+ * can commit before the one that records the opening): the closed task is written then, and the
+ * opening leaves it closed.
  */
 async function closeTask(trx: Transaction<Database>, caseId: string, task: Task): Promise<void> {
   const closing = {
