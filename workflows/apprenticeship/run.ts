@@ -81,10 +81,10 @@ export class ApprenticeshipRun {
 
   /** Records a validated completion, then lets the task's phase act on it. */
   async completeTask(completion: TaskCompletion): Promise<Task> {
-    const opened = this.state.tasks.find((t) => t.id === completion.taskId)!;
-    if (opened.kind === 'signature' && this.state.contract.sha256 === undefined) {
+    const answered = this.state.tasks.find((t) => t.id === completion.taskId)!;
+    if (answered.kind === 'signature' && this.state.contract.sha256 === undefined) {
       // The task shows once its opening is written, before the activity that wrote it answers with the hash to sign.
-      await condition(() => this.state.contract.sha256 !== undefined || opened.status !== 'open');
+      await condition(() => this.state.contract.sha256 !== undefined || answered.status !== 'open');
       reject(this.validateCompletion(completion));
     }
     const { task, sequence } = this.apprenticeship.complete(completion, now());
